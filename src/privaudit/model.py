@@ -304,3 +304,17 @@ class ArchiveSummary:
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Plain-language remarks ("unrecognised X file, scanned as generic JSON")."""
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """Everything a report needs: what was scanned, the ranked findings and the grade."""
+
+    archives: list[ArchiveSummary]
+    findings: list[Finding]
+    """Ranked, worst first."""
+    grade: str
+    """A–F, set by the worst findings (never an average)."""
+    records: int = 0
+    """Records scanned across all archives."""
+    generated_at: datetime | None = None

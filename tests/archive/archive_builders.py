@@ -13,7 +13,7 @@ from pathlib import Path
 CONTENT: dict[str, bytes] = {
     "README.txt": b"This is a synthetic export for tests.\n",
     "data/account.js": b'window.YTD.account.part0 = [{"account": {"email": "a@example.org"}}]',
-    "data/tweets.js": b'window.YTD.tweets.part0 = [' + b'{"full_text": "hello"},' * 200 + b"]",
+    "data/tweets.js": b"window.YTD.tweets.part0 = [" + b'{"full_text": "hello"},' * 200 + b"]",
     "media/photo.jpg": b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8,
     "données/naïve.json": '{"ville": "Zürich"}'.encode(),
     "empty.txt": b"",

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+
 from tests.archive.archive_builders import CONTENT, Builder, tar_bytes, zip_bytes
 
 

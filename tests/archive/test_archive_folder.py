@@ -7,12 +7,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.archive.archive_builders import write_folder
 
 from privaudit.archive import Archive, Limits, Member, MemberError, open_archive
+from tests.archive.archive_builders import write_folder
 
-needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt",
-                                    reason="needs POSIX symlinks")
+needs_symlinks = pytest.mark.skipif(
+    not hasattr(os, "symlink") or os.name == "nt", reason="needs POSIX symlinks"
+)
 
 
 def reasons(archive: Archive) -> dict[str, str]:
@@ -22,8 +23,9 @@ def reasons(archive: Archive) -> dict[str, str]:
 def listed_without_blocking(path: Path, limits: Limits | None = None) -> Archive:
     """open_archive + members() in a thread, failing instead of hanging if anything blocks."""
     result: list[Archive] = []
-    worker = threading.Thread(target=lambda: result.append(open_archive(path, limits or Limits())),
-                              daemon=True)
+    worker = threading.Thread(
+        target=lambda: result.append(open_archive(path, limits or Limits())), daemon=True
+    )
     worker.start()
     worker.join(5)
     assert not worker.is_alive(), "listing the folder blocked"
@@ -66,9 +68,7 @@ def test_link_to_a_fifo_is_not_opened(tmp_path: Path) -> None:
     (root / "pipe.json").symlink_to("pipe")
     with listed_without_blocking(root) as archive:
         assert archive.members() == [Member("a.txt", 1)]
-        assert reasons(archive)["pipe.json"] == (
-            "symbolic link to a named pipe (FIFO); not opened"
-        )
+        assert reasons(archive)["pipe.json"] == ("symbolic link to a named pipe (FIFO); not opened")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

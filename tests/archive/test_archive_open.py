@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.archive.archive_builders import CONTENT, Builder, tar_bytes, write_folder, zip_bytes
 
 from privaudit.archive import (
     Archive,
@@ -24,6 +23,7 @@ from privaudit.archive import (
     ZipArchive,
     open_archive,
 )
+from tests.archive.archive_builders import CONTENT, Builder, tar_bytes, write_folder, zip_bytes
 
 
 def snapshot(archive: Archive) -> dict[str, bytes]:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.archive.archive_builders import tar_bytes, zip_bytes
 
 from privaudit.archive import ArchiveError, Limits, MemberError, open_archive
+from tests.archive.archive_builders import tar_bytes, zip_bytes
 
 _FILES = {"a.txt": b"hello " * 50, "dir/b.json": b'{"k": [1, 2, 3]}', "c.bin": bytes(range(200))}
 _NESTED = {"n.zip": zip_bytes(_FILES), "x.txt": b"x"}

@@ -8,9 +8,9 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from tests.archive.archive_builders import CONTENT, Builder, tar_bytes
 
 from privaudit.archive import Archive, ArchiveError, Limits, Member, MemberError, open_archive
+from tests.archive.archive_builders import CONTENT, Builder, tar_bytes
 
 
 def reasons(archive: Archive) -> dict[str, str]:
@@ -19,6 +19,7 @@ def reasons(archive: Archive) -> dict[str, str]:
 
 def special_tar(path: Path) -> Path:
     with tarfile.open(path, "w:gz") as archive:
+
         def add(name: str, kind: bytes, data: bytes = b"", link: str = "") -> None:
             info = tarfile.TarInfo(name)
             info.type = kind

@@ -10,17 +10,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.archive.archive_builders import CONTENT, Builder, zip_bytes
 
 from privaudit.archive import Archive, ArchiveError, Limits, Member, MemberError, open_archive
+from tests.archive.archive_builders import CONTENT, Builder, zip_bytes
 
 
 def reasons(archive: Archive) -> dict[str, str]:
     return {s.path: s.reason for s in archive.skipped}
 
 
-def patch_headers(data: bytes, name: bytes, offset_local: int, offset_central: int,
-                  value: bytes) -> bytes:
+def patch_headers(
+    data: bytes, name: bytes, offset_local: int, offset_central: int, value: bytes
+) -> bytes:
     """Overwrite one field of ``name``'s local and central headers (offsets from each sig)."""
     out = bytearray(data)
     headers = ((b"PK\x03\x04", offset_local, 30), (b"PK\x01\x02", offset_central, 46))
@@ -69,8 +70,9 @@ def test_bzip2_and_lzma_members_are_skipped(make_zip: Builder) -> None:
             }
 
 
-@pytest.mark.parametrize("bad", ["../evil.txt", "/abs.txt", "a/../../evil.txt", "C:/win.txt",
-                                 "..\\evil.txt"])
+@pytest.mark.parametrize(
+    "bad", ["../evil.txt", "/abs.txt", "a/../../evil.txt", "C:/win.txt", "..\\evil.txt"]
+)
 def test_unsafe_names_are_skipped(make_zip: Builder, bad: str) -> None:
     with open_archive(make_zip({bad: b"x", "fine/./ok.txt": b"ok"})) as archive:
         assert [m.path for m in archive.members()] == ["fine/ok.txt"]
@@ -174,7 +176,7 @@ def test_crc_mismatch_is_damage(tmp_path: Path) -> None:
     path = tmp_path / "x.zip"
     path.write_bytes(data.replace(b"hello world", b"hellO world"))
     with open_archive(path) as archive, pytest.raises(MemberError, match="checksum does not"):
-            archive.read(archive.members()[0])
+        archive.read(archive.members()[0])
 
 
 def test_reads_never_exceed_the_declared_size(make_zip: Builder) -> None:

@@ -125,9 +125,7 @@ def _zip64_sizes(extra: bytes, size: int, compressed: int) -> tuple[int, int]:
         kind, length = struct.unpack_from("<HH", extra, pos)
         body = extra[pos + 4 : pos + 4 + length]
         if kind == 0x0001:
-            values = [
-                struct.unpack_from("<Q", body, i)[0] for i in range(0, len(body) - 7, 8)
-            ]
+            values = [struct.unpack_from("<Q", body, i)[0] for i in range(0, len(body) - 7, 8)]
             if size == 0xFFFFFFFF and values:
                 size = values.pop(0)
             if compressed == 0xFFFFFFFF and values:
@@ -187,8 +185,8 @@ def _walk(fp: IO[bytes], total: int, limit: int) -> tuple[list[_Local], int, _Lo
         head = fp.read(_LOCAL.size)
         if len(head) < _LOCAL.size or not head.startswith(_SIG_LOCAL):
             return found, offset, None
-        _, version, flags, method, time, date, crc, compressed, size, nlen, elen = (
-            _LOCAL.unpack(head)
+        _, version, flags, method, time, date, crc, compressed, size, nlen, elen = _LOCAL.unpack(
+            head
         )
         name = fp.read(nlen)
         extra = fp.read(elen)
@@ -206,9 +204,7 @@ def _walk(fp: IO[bytes], total: int, limit: int) -> tuple[list[_Local], int, _Lo
                 return found, offset, local
             compressed, size, crc = measured
             descriptor = _descriptor_length(fp, data_start + compressed, total)
-            local = _Local(
-                offset, version, flags, method, time, date, crc, compressed, size, name
-            )
+            local = _Local(offset, version, flags, method, time, date, crc, compressed, size, name)
         end = data_start + compressed + descriptor
         if data_start + compressed > total:
             return found, offset, local
@@ -227,9 +223,25 @@ def _directory(members: list[_Local], cd_offset: int) -> bytes:
         extra = struct.pack("<HHQQQ", 0x0001, 24, m.size, m.compressed, m.offset)
         parts.append(
             _CENTRAL.pack(
-                b"PK\x01\x02", 45, 0, min(m.version, _MAX_EXTRACT_VERSION), 0,
-                m.flags, m.method, m.time, m.date, m.crc,
-                0xFFFFFFFF, 0xFFFFFFFF, len(m.name), len(extra), 0, 0, 0, 0, 0xFFFFFFFF,
+                b"PK\x01\x02",
+                45,
+                0,
+                min(m.version, _MAX_EXTRACT_VERSION),
+                0,
+                m.flags,
+                m.method,
+                m.time,
+                m.date,
+                m.crc,
+                0xFFFFFFFF,
+                0xFFFFFFFF,
+                len(m.name),
+                len(extra),
+                0,
+                0,
+                0,
+                0,
+                0xFFFFFFFF,
             )
         )
         parts.append(m.name)

@@ -102,4 +102,3 @@ class Archive(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-

@@ -224,4 +224,3 @@ class ZipArchive(Container[zipfile.ZipInfo]):
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
-

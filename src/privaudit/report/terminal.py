@@ -1,0 +1,184 @@
+"""The terminal report: a summary panel, the ranked table, then the top findings explained.
+
+Built with rich's own pieces (Panel, Table, Text) so it wraps cleanly down to 80 columns.
+Values are masked unless ``--reveal``; links and member paths are shown so the user can go
+straight to the post.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from privaudit.model import Finding, Occurrence, ScanResult, Severity
+from privaudit.report.interface import ReportOptions, visible_findings
+
+SEVERITY_STYLE: dict[Severity, str] = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.INFO: "dim",
+}
+GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "bold red", "F": "bold red"}
+MAX_PLACES = 3
+"""Occurrences listed per explained finding; the JSON report has all of them."""
+
+
+class TerminalFormatter:
+    """Human-readable report for a terminal (or a plain-text file)."""
+
+    name = "terminal"
+
+    def render(self, result: ScanResult, options: ReportOptions) -> str:
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer,
+            width=options.width or 100,
+            force_terminal=options.color,
+            no_color=not options.color,
+            highlight=False,
+            emoji=False,
+        )
+        for part in renderables(result, options):
+            console.print(part)
+        return buffer.getvalue()
+
+
+def renderables(result: ScanResult, options: ReportOptions) -> list[RenderableType]:
+    """The report's parts, in order."""
+    findings = visible_findings(result, options)
+    parts: list[RenderableType] = [_summary(result, findings)]
+    if findings:
+        parts.append(_table(findings, options))
+        for rank, finding in enumerate(findings[: options.top], start=1):
+            parts.append(_details(rank, finding, options))
+        if len(findings) > options.top:
+            parts.append(
+                Text(
+                    f"{len(findings) - options.top} more finding(s) in the table above; "
+                    "use --format json for every occurrence.",
+                    style="dim",
+                )
+            )
+    else:
+        parts.append(Text("No findings at or above the chosen severity. 🎉", style="green"))
+    skipped = [(a.path, s) for a in result.archives for s in a.skipped]
+    if skipped:
+        table = Table(title="Not scanned", title_justify="left", show_header=True, expand=True)
+        table.add_column("File", overflow="fold", ratio=2)
+        table.add_column("Reason", overflow="fold", ratio=3)
+        for _, item in skipped:
+            table.add_row(item.path, item.reason)
+        parts.append(table)
+    return parts
+
+
+def _summary(result: ScanResult, findings: list[Finding]) -> Panel:
+    grade = Text(f" Grade {result.grade} ", style=GRADE_STYLE.get(result.grade, "bold"))
+    lines = Text()
+    lines.append_text(grade)
+    lines.append(f"   {len(findings)} finding(s) in {result.records:,} records\n")
+    for archive in result.archives:
+        platforms = ", ".join(archive.platforms) or "nothing recognised"
+        lines.append(f"{archive.path}", style="bold")
+        lines.append(f"  ({platforms}; {archive.members:,} files, {archive.records:,} records")
+        if archive.skipped:
+            lines.append(f", {len(archive.skipped)} not scanned", style="yellow")
+        lines.append(")\n")
+        for note in archive.notes:
+            lines.append(f"  • {note}\n", style="dim")
+    counts = {level: 0 for level in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    for level in Severity:
+        lines.append(f" {level.value}: {counts[level]} ", style=SEVERITY_STYLE[level])
+        lines.append(" ")
+    return Panel(lines, title="privaudit", title_align="left")
+
+
+def _table(findings: list[Finding], options: ReportOptions) -> Table:
+    table = Table(title="Findings, worst first", title_justify="left", expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("What", overflow="fold", ratio=3)
+    table.add_column("Where", overflow="fold", ratio=2)
+    for rank, finding in enumerate(findings, start=1):
+        table.add_row(
+            str(rank),
+            Text(
+                f"{finding.severity.value} {finding.score}", style=SEVERITY_STYLE[finding.severity]
+            ),
+            Text(f"{finding.title}: {_shown(finding, options)}"),
+            _where_summary(finding),
+        )
+    return table
+
+
+def _details(rank: int, finding: Finding, options: ReportOptions) -> Panel:
+    head = Text()
+    head.append("Found: ", style="bold")
+    head.append(_shown(finding, options))
+    if finding.detail:
+        head.append(f" — {finding.detail}")
+    head.append(f"  (confidence {finding.confidence.value})", style="dim")
+    places = [_place(o) for o in finding.occurrences[:MAX_PLACES]]
+    if len(finding.occurrences) > MAX_PLACES:
+        places.append(f"… and {len(finding.occurrences) - MAX_PLACES} more")
+    why = Text()
+    why.append("Why: ", style="bold")
+    why.append(finding.why)
+    title = Text(f"{rank}. ")
+    title.append(
+        f"{finding.severity.value.upper()} {finding.score}",
+        style=SEVERITY_STYLE[finding.severity],
+    )
+    title.append(f"  {finding.title}")
+    body = Group(
+        head,
+        Text("Where:", style="bold"),
+        _bullets(places),
+        why,
+        Text("What to do:", style="bold"),
+        _bullets(finding.remediation),
+    )
+    return Panel(body, title=title, title_align="left")
+
+
+def _bullets(items: list[str]) -> Table:
+    """A bulleted list whose wrapped lines stay indented under their text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row("•", item)
+    return grid
+
+
+def _shown(finding: Finding, options: ReportOptions) -> str:
+    return finding.value if options.reveal else finding.evidence
+
+
+def _where_summary(finding: Finding) -> str:
+    first = finding.occurrences[0]
+    text = f"{finding.exposure.value}: {first.path}"
+    if len(finding.occurrences) > 1:
+        text += f" (+{len(finding.occurrences) - 1} more)"
+    return text
+
+
+def _place(occurrence: Occurrence) -> str:
+    where = f"{occurrence.exposure.value} · {occurrence.path}"
+    if occurrence.pointer:
+        where += f" {occurrence.pointer}"
+    if occurrence.tag:
+        where += f" [{occurrence.tag}]"
+    if occurrence.timestamp:
+        where += f" · {occurrence.timestamp.date().isoformat()}"
+    if occurrence.url:
+        where += f" · {occurrence.url}"
+    return where

@@ -1,0 +1,138 @@
+"""The pipeline: paths → archives → platform records → detector matches → assessed result.
+
+This module wires the layers and nothing more. It is also the safety net of principle 5:
+whatever one member or one reader does, the rest of the archive is still scanned and the
+failure becomes a plain-language skipped entry, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from privaudit.archive import ArchiveError, Limits, open_archive
+from privaudit.archive.interface import Archive, Member
+from privaudit.assess import Hit, OwnFacts, build_findings, grade
+from privaudit.detectors import detect
+from privaudit.detectors.interface import DetectContext
+from privaudit.model import ArchiveSummary, Record, ScanResult, Skipped
+from privaudit.platforms import GENERIC, Platform, ReadNotes, detect_platforms
+
+ProgressCallback = Callable[[str, int, int], None]
+"""Called as ``(archive, members done, members total)`` while scanning."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """How to scan."""
+
+    limits: Limits = field(default_factory=Limits)
+    now: datetime | None = None
+
+
+class NothingScanned(Exception):
+    """No path could be read at all (exit code 2)."""
+
+
+def scan(
+    paths: Sequence[str | os.PathLike[str]],
+    options: ScanOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> ScanResult:
+    """Scan every path and assess the findings of all of them together."""
+    options = options or ScanOptions()
+    now = options.now or datetime.now(UTC)
+    facts = OwnFacts()
+    hits: list[Hit] = []
+    summaries: list[ArchiveSummary] = []
+    total_records = 0
+    readable = 0
+    for path in paths:
+        summary = ArchiveSummary(path=str(path))
+        summaries.append(summary)
+        try:
+            archive = open_archive(path, options.limits)
+        except ArchiveError as exc:
+            summary.skipped.append(Skipped(path=str(path), reason=str(exc)))
+            continue
+        with archive:
+            readable += 1
+            for record in _records(archive, summary, progress):
+                total_records += 1
+                if not record.author_is_self:
+                    continue
+                matches = detect(record, DetectContext(region=facts.region, now=now))
+                if not matches:
+                    continue
+                facts.observe(record, matches)
+                hits.extend(Hit(record, m) for m in matches)
+            summary.skipped.extend(archive.skipped)
+    if readable == 0:
+        raise NothingScanned("; ".join(s.reason for a in summaries for s in a.skipped))
+    findings = build_findings(hits, facts)
+    return ScanResult(
+        archives=summaries,
+        findings=findings,
+        grade=grade([f.severity for f in findings]),
+        records=total_records,
+        generated_at=now,
+    )
+
+
+def _records(
+    archive: Archive, summary: ArchiveSummary, progress: ProgressCallback | None
+) -> Iterator[Record]:
+    """All records of one archive: each detected platform's, then the generic reader's."""
+    members = archive.members()
+    summary.members = len(members)
+    if not members and not archive.skipped:
+        summary.notes.append("the archive is empty: nothing to scan")
+    notes = ReadNotes(archive)
+    platforms = detect_platforms(archive, members)
+    summary.platforms = [p.name for p in platforms]
+    claimed: set[str] = set()
+    done = 0
+    for platform in platforms:
+        mine = [m for m in members if m.path not in claimed and platform.claims(m)]
+        claimed.update(m.path for m in mine)
+        yield from _guarded(platform, archive, mine, notes, summary)
+        done += len(mine)
+        if progress:
+            progress(archive.display, done, len(members))
+    rest = [m for m in members if m.path not in claimed]
+    if rest:
+        if platforms:
+            summary.notes.append(
+                f"{len(rest)} file(s) outside the recognised export were scanned generically"
+            )
+        elif members:
+            summary.notes.append("no known platform export recognised: scanned generically")
+        before = summary.records
+        yield from _guarded(GENERIC, archive, rest, notes, summary)
+        if GENERIC.name not in summary.platforms and summary.records > before:
+            summary.platforms.append(GENERIC.name)
+    if progress:
+        progress(archive.display, len(members), len(members))
+    summary.notes.extend(n for n in notes.notes if n not in summary.notes)
+
+
+def _guarded(
+    platform: Platform,
+    archive: Archive,
+    members: list[Member],
+    notes: ReadNotes,
+    summary: ArchiveSummary,
+) -> Iterator[Record]:
+    """A reader's records; a reader bug skips the rest of that reader, not the scan."""
+    try:
+        for record in platform.read(archive, members, notes):
+            summary.records += 1
+            yield record
+    except Exception as exc:
+        archive.skip(
+            f"({platform.title} reader)",
+            f"stopped early on an unexpected problem ({type(exc).__name__}: {exc}); "
+            "please report it",
+        )
