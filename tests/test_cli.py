@@ -184,3 +184,32 @@ def test_explain_and_rules() -> None:
     assert code == 0 and "birthdate-full" in out
     code, _, err = _run("explain", "no-such-rule")
     assert code == 2 and "unknown rule" in err
+
+
+def test_unsupported_file_and_empty_inputs_exit_2(tmp_path: Path) -> None:
+    blob = tmp_path / "export.bin"
+    blob.write_bytes(bytes(range(256)) * 4)
+    code, _, err = _run("scan", str(blob))
+    assert code == 2 and "not a file type privaudit can read" in err
+    (tmp_path / "empty").mkdir()
+    code, _, err = _run("scan", str(tmp_path / "empty"))
+    assert code == 2 and "empty" in err
+    empty_zip = tmp_path / "empty.zip"
+    empty_zip.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    code, _, err = _run("scan", str(empty_zip))
+    assert code == 2 and "Traceback" not in err
+
+
+def test_fifo_named_like_an_archive_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "twitter.zip"
+    os.mkfifo(fifo)
+    code, _, err = _run("scan", str(fifo))
+    assert code == 2 and "Traceback" not in err
+
+
+def test_one_unreadable_path_does_not_stop_the_others(tmp_path: Path) -> None:
+    code, out, _ = _run("scan", str(tmp_path / "missing.zip"), str(X_ZIP), "--format", "json")
+    doc = json.loads(out)
+    assert code == 1
+    assert doc["archives"][0]["skipped"][0]["reason"].endswith("no such file or folder")
+    assert doc["archives"][1]["platforms"] == ["x"] and doc["findings"]

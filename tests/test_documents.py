@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from privaudit.archive.interface import MemberError
 from privaudit.platforms.documents import (
     decode_text,
-    is_js_wrapped,
     parse_json,
     pointer,
     resolve_pointer,
@@ -49,11 +48,6 @@ def test_parse_json_errors_are_plain_member_errors(data: bytes) -> None:
 def test_deeply_nested_json_is_refused_plainly() -> None:
     with pytest.raises(MemberError, match=r"nested too deeply|not valid JSON"):
         parse_json(b"[" * 100_000 + b"]" * 100_000)
-
-
-def test_js_wrapped_detection() -> None:
-    assert is_js_wrapped(b"window.YTD.account.part0 = [")
-    assert not is_js_wrapped(b'[{"a": 1}]')
 
 
 def test_pointer_escapes_tilde_and_slash() -> None:

@@ -58,7 +58,6 @@ def scan(
             summary.skipped.append(Skipped(path=str(path), reason=str(exc)))
             continue
         with archive:
-            readable += 1
             for record in _records(archive, summary, progress):
                 total_records += 1
                 if not record.author_is_self:
@@ -69,8 +68,10 @@ def scan(
                 facts.observe(record, matches)
                 hits.extend(Hit(record, m) for m in matches)
             summary.skipped.extend(archive.skipped)
+            if _anything_read(summary):
+                readable += 1
     if readable == 0:
-        raise NothingScanned("; ".join(s.reason for a in summaries for s in a.skipped))
+        raise NothingScanned("; ".join(_why_unread(a) for a in summaries))
     findings = build_findings(hits, facts)
     return ScanResult(
         archives=summaries,
@@ -79,6 +80,21 @@ def scan(
         records=total_records,
         generated_at=now,
     )
+
+
+def _why_unread(summary: ArchiveSummary) -> str:
+    if not summary.skipped:
+        return f"{summary.path}: " + ("; ".join(summary.notes) or "nothing readable found")
+    return "; ".join(
+        s.reason if s.reason.startswith(s.path) else f"{summary.path}: {s.reason}"
+        for s in summary.skipped
+    )
+
+
+def _anything_read(summary: ArchiveSummary) -> bool:
+    """False when every member was skipped: the path is not something privaudit can read."""
+    skipped = {s.path for s in summary.skipped}
+    return summary.records > 0 or summary.members > len(skipped)
 
 
 def _records(

@@ -44,11 +44,6 @@ def strip_js_assignment(data: bytes) -> bytes:
     return data[match.end() :]
 
 
-def is_js_wrapped(head: bytes) -> bool:
-    """True when a ``.js`` member starts with a ``window.YTD``-style assignment."""
-    return _JS_ASSIGNMENT.match(head.lstrip(codecs.BOM_UTF8)[:512]) is not None
-
-
 def parse_json(data: bytes) -> Any:
     """Parse JSON bytes (BOM and JS assignment tolerated) or raise MemberError with a reason."""
     if data.startswith(codecs.BOM_UTF8):

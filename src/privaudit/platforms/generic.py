@@ -127,7 +127,9 @@ class GenericPlatform(Platform):
                     unreadable[kind] = unreadable.get(kind, 0) + 1
             except (MemberError, MediaError) as exc:
                 notes.skip(member.path, str(exc))
-        if unreadable:
+        if unreadable and len(members) == 1:
+            notes.skip(members[0].path, "not a file type privaudit can read")
+        elif unreadable:
             kinds = ", ".join(f"{k} ×{n}" for k, n in sorted(unreadable.items()))
             notes.note(f"files of types privaudit does not read yet were not scanned: {kinds}")
 

@@ -25,7 +25,6 @@ from privaudit.archive.interface import Archive, Member, MemberError
 from privaudit.media import MediaError, is_image_name
 from privaudit.model import Exposure, Field, GeoPoint, Kind, Record, Role
 from privaudit.platforms.documents import (
-    is_js_wrapped,
     join_pointer,
     load_json,
 )
@@ -33,8 +32,9 @@ from privaudit.platforms.generic import json_fields
 from privaudit.platforms.interface import Platform, ReadNotes
 from privaudit.platforms.photos import photo_metadata
 
-_DATA_JS = re.compile(r"(?:^|/)data/[^/]+\.js$")
-_ROOT_TWEET_JS = re.compile(r"(?:^|/)tweets?(?:-part\d+)?\.js$")
+_OLD_LAYOUT_FILES = ("tweet.js", "account.js", "profile.js")
+"""2018–2019 archives keep these at the archive root, without ``data/``."""
+_MAX_SNIFFED = 50
 _PART = re.compile(r"-part\d+$")
 _MEDIA_NAME = re.compile(r"^(\d+)-[\w-]+\.\w+$")
 
@@ -159,24 +159,23 @@ class XPlatform(Platform):
         for member in members:
             if member.path.endswith("data/manifest.js"):
                 return 1.0
-        for member in members:
-            if _DATA_JS.search(member.path) or _ROOT_TWEET_JS.search(member.path):
-                try:
-                    if is_js_wrapped(archive.read_head(member, 64)) and _is_ytd(
-                        archive.read_head(member, 64)
-                    ):
-                        return 0.9
-                except MemberError:
-                    continue
+        candidates = [m for m in members if m.path.endswith(".js") and "assets/" not in m.path]
+        for member in candidates[:_MAX_SNIFFED]:
+            try:
+                if _is_ytd(archive.read_head(member, 64)):
+                    return 0.9
+            except MemberError:
+                continue
         return 0.0
 
     def claims(self, member: Member) -> bool:
         path = member.path
+        parent = path.rsplit("/", 2)[-2] if path.count("/") >= 1 else ""
         return (
             "data/" in path
-            or path.endswith("Your archive.html")
+            or path.endswith((".js", "Your archive.html"))
             or "assets/" in path
-            or bool(_ROOT_TWEET_JS.search(path))
+            or parent in _MEDIA_DIRS
         )
 
     def read(self, archive: Archive, members: list[Member], notes: ReadNotes) -> Iterator[Record]:
@@ -560,6 +559,10 @@ def _find_root(members: list[Member]) -> str:
         idx = member.path.find("data/")
         if idx >= 0 and (idx == 0 or member.path[idx - 1] == "/"):
             return member.path[:idx]
+    old_layout = [m.path for m in members if m.path.rsplit("/", 1)[-1] in _OLD_LAYOUT_FILES]
+    if old_layout:
+        shortest = min(old_layout, key=lambda p: p.count("/"))
+        return shortest[: shortest.rfind("/") + 1]
     return ""
 
 
@@ -599,8 +602,6 @@ def _data_files(
         if (rel.startswith("data/") and rel.count("/") == 1) or "/" not in rel:
             dtype = _type_from_path(rel)
             if dtype == "manifest":
-                continue
-            if "/" not in rel and dtype not in _TWEET_TYPES:
                 continue
             files.setdefault(dtype, []).append(member)
     for type_members in files.values():
