@@ -155,3 +155,36 @@ def test_unknown_data_file_is_scanned_generically_with_a_note(tmp_path: Path) ->
     records, notes, _ = _read(tmp_path / "x")
     assert any(r.path == "data/brand-new-thing.js" for r in records)
     assert any("brand-new-thing.js" in n and "generic" in n for n in notes.notes)
+
+
+def test_note_tweet_links_to_the_tweet_that_shows_it(main_records: list[Record]) -> None:
+    [note] = [r for r in main_records if r.path == "data/note-tweet.js"]
+    assert note.url is not None and note.url.startswith("https://x.com/danawhit_runs/status/")
+
+
+def test_less_common_account_files(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    files = {
+        "account.js": '[{"account": {"accountId": "42", "username": "kim"}}]',
+        "ni-devices.js": '[{"niDeviceResponse": {"messagingDevice": '
+        '{"phoneNumber": "+4915123456789", "carrier": "x"}}}]',
+        "sso.js": '[{"sso": {"ssoEmail": "kim.bauer.dev@posteo.de"}}]',
+        "grok-chat-item.js": '[{"grokChatItem": {"message": "my pin is 1234", "sender": "USER",'
+        ' "createdAt": "2025-01-01T10:00:00.000Z"}}, {"grokChatItem": {"message": "ok",'
+        ' "sender": "AGENT"}}]',
+    }
+    for name, body in files.items():
+        dtype = name.removesuffix(".js").replace("-", "_")
+        (data / name).write_text(f"window.YTD.{dtype}.part0 = {body}")
+    records, _, skipped = _read(tmp_path)
+    assert skipped == []
+    by_path = {r.path: r for r in records}
+    assert by_path["data/ni-devices.js"].fields[0].role is Role.PHONE
+    assert by_path["data/sso.js"].fields[0].role is Role.EMAIL
+    grok = [r for r in records if r.path == "data/grok-chat-item.js"]
+    assert [r.fields[0].text for r in grok] == ["my pin is 1234"]
+    assert grok[0].exposure is Exposure.ACCOUNT
+    for record in records:
+        for field in record.fields:
+            assert resolve_in_archive(tmp_path, record.path, field.pointer) == field.text
