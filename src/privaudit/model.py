@@ -153,6 +153,8 @@ class Role(StrEnum):
     """A person's display or real name."""
     PLACE = "place"
     """Free text naming a place ("Munich, Germany"), e.g. a profile location."""
+    ADDRESS = "address"
+    """A structured postal address field (profile address, autofill home address)."""
     DEVICE = "device"
     """Device or camera metadata (make, model, serial, owner name)."""
     OTHER = "other"

@@ -523,6 +523,8 @@ class XPlatform(Platform):
             )
 
 
+PLATFORM = XPlatform()
+
 _READERS: dict[str, Any] = {
     "account": XPlatform._account,
     "profile": XPlatform._profile,
