@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from privaudit.archive import ArchiveError, Limits, open_archive
+from privaudit.archive.composite import CompositeArchive, group_parts
 from privaudit.archive.interface import Archive, Member
 from privaudit.assess import Hit, OwnFacts, build_findings, grade
 from privaudit.detectors import detect
@@ -49,13 +50,11 @@ def scan(
     summaries: list[ArchiveSummary] = []
     total_records = 0
     readable = 0
-    for path in paths:
-        summary = ArchiveSummary(path=str(path))
+    for group in group_parts(paths):
+        summary = ArchiveSummary(path=_display(group))
         summaries.append(summary)
-        try:
-            archive = open_archive(path, options.limits)
-        except ArchiveError as exc:
-            summary.skipped.append(Skipped(path=str(path), reason=str(exc)))
+        archive = _open_group(group, options.limits, summary)
+        if archive is None:
             continue
         with archive:
             for record in _records(archive, summary, progress):
@@ -80,6 +79,30 @@ def scan(
         records=total_records,
         generated_at=now,
     )
+
+
+def _display(group: list[str | os.PathLike[str]]) -> str:
+    if len(group) == 1:
+        return str(group[0])
+    return f"{group[0]} (+{len(group) - 1} more part{'s' if len(group) > 2 else ''})"
+
+
+def _open_group(
+    group: list[str | os.PathLike[str]], limits: Limits, summary: ArchiveSummary
+) -> Archive | None:
+    """One archive for a path, or one composite for the parts of a split export."""
+    opened: list[Archive] = []
+    for path in group:
+        try:
+            opened.append(open_archive(path, limits))
+        except ArchiveError as exc:
+            summary.skipped.append(Skipped(path=str(path), reason=str(exc)))
+    if not opened:
+        return None
+    if len(group) == 1:
+        return opened[0]
+    summary.notes.append(f"{len(group)} parts of one split export, scanned together")
+    return CompositeArchive(opened, summary.path, limits)
 
 
 def _why_unread(summary: ArchiveSummary) -> str:
