@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from privaudit import __version__
 from privaudit.detectors import RULES, rule_doc
 from privaudit.model import ScanResult, Severity
+from privaudit.offline import forbid_network
 from privaudit.report import FORMATTERS
 from privaudit.report.interface import ReportOptions
 from privaudit.report.output import write_private
@@ -204,6 +205,7 @@ def rules_command() -> None:
 
 def main() -> None:
     """Entry point: run the app; an unexpected error is one plain line, never a traceback."""
+    forbid_network()
     try:
         app()
     except KeyboardInterrupt:
