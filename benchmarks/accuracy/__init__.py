@@ -1,0 +1,1 @@
+"""Accuracy harness: detectors measured on external labelled data (see docs/accuracy.md)."""
