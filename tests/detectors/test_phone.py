@@ -208,3 +208,35 @@ def test_other_field_name_is_context() -> None:
         assert m.reasons[0] == f"field name: '{name}'"
     rec = record(fields=(Field("hotel_id", "/0/hotel_id", "2065550142", Role.OTHER),))
     assert scan(rec) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Name: Toshimi Arata Phone: 0490 75 40 81", "0490 75 40 81"),
+        ("Mobile: 03.93.92.16.85 and that's it", "03.93.92.16.85"),
+        ("Desk: +41 (0)96 471 07 95", "+41 (0)96 471 07 95"),
+        ("reach me at 21 284 698 2548 anytime", "21 284 698 2548"),
+        ("Fax: 345-899-3560x4587", "345-899-3560x4587"),
+        ("Lara 082 490 1693-Office", "082 490 1693"),
+    ],
+)
+def test_labelled_numbers_from_any_country(text: str, value: str) -> None:
+    [match] = find(text, RULE)
+    assert match.value == value
+    assert match.confidence is Confidence.MEDIUM
+    assert "country not recognised" in match.detail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home: 2020-10-12 was the day",
+        "Office: 10:30-11:45 on Mondays",
+        "home: 1990-2020 were good years",
+        "phone: 12345",
+        "work: 3 days a week",
+    ],
+)
+def test_labels_without_a_phone_shape_are_ignored(text: str) -> None:
+    assert find(text, RULE) == []

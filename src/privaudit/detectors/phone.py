@@ -48,7 +48,7 @@ import phonenumbers as pn
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from privaudit.detectors.interface import DetectContext, Rule
-from privaudit.detectors.text import last_match, mask_tail, view
+from privaudit.detectors.text import TextView, last_match, mask_tail, view
 from privaudit.model import Category, Confidence, Field, Match, Record, Role
 
 RULE = Rule(
@@ -138,6 +138,25 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 """A unit or currency right after the digits: a quantity, not a phone."""
+
+_NUMBER_SHAPE = r"\+?\(?\d[\d\s().\-/]{4,20}\d(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
+_LABEL_WORDS = (
+    r"phone|tel(?:ephone)?|mobile|cell(?:phone)?|handy|telefon|tel[eé]fono|t[eé]l[eé]phone"
+    r"|portable|m[oó]vil|celular|whats ?app|fax|desk|office|work|home"
+)
+_LABELLED = re.compile(
+    r"(?<!\w)(?:(?:" + _LABEL_WORDS + r")(?:\s*(?:number|no\.?|nr\.?|#))?\s*[:=]"
+    r"|(?:phone|tel|mobile|cell|handy)(?:\s*(?:number|no\.?|nr\.?|#))?"
+    r"|(?:call|text|ring|reach) me (?:on|at)"
+    r"|my (?:phone |cell |mobile )?(?:number|no\.?) is|mi n[uú]mero es|meine nummer ist"
+    r"|mon num[eé]ro est)\s*(?P<number>" + _NUMBER_SHAPE + r")"
+    r"|(?<![\w+])(?P<postfixed>" + _NUMBER_SHAPE + r")[\s\-]*(?:mobile|office|fax|home|cell)\b",
+    re.IGNORECASE,
+)
+"""A number right after a phone label ("Phone: 0490 75 40 81"): a phone even when it is not
+valid for the account's region (it may be another country's, written without ``+CC``)."""
+
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$", re.IGNORECASE)
 
 _DIGIT_RUN = re.compile(r"\d(?:[\s().\-/]{0,3}\d){6}")
 """Cheap prefilter: seven digits with only separators between them."""
@@ -272,8 +291,10 @@ class PhoneDetector:
         name_cue = (
             _PERSONAL_RE.search(_CAMEL.sub(" ", field.name)) if field.role is Role.OTHER else None
         )
+        taken: list[tuple[int, int]] = []
         for found in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
             start, end, raw = found.start, found.end, found.raw_string
+            taken.append((start, end))
             if tv.touches_blank(start, end):
                 continue  # digits on both sides of a link or hashtag
             if _glued(text, start, end) or _looks_like_non_phone(raw):
@@ -312,6 +333,39 @@ class PhoneDetector:
             )
             if match is not None:
                 yield match
+        yield from self._labelled(field, text, tv, taken)
+
+    def _labelled(
+        self, field: Field, text: str, tv: TextView, taken: list[tuple[int, int]]
+    ) -> Iterator[Match]:
+        """Numbers right after a phone label that libphonenumber could not place."""
+        for found in _LABELLED.finditer(text):
+            group = "number" if found.group("number") else "postfixed"
+            start, end = found.span(group)
+            raw = found.group(group).rstrip(" -./(")
+            end = start + len(raw)
+            digits = "".join(c for c in _EXTENSION.sub("", raw) if c.isdigit())
+            if not 7 <= len(digits) <= 15 or _looks_like_non_phone(raw):
+                continue
+            if any(start < e and s < end for s, e in taken) or tv.touches_blank(start, end):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] in "@_"):
+                continue
+            label = (text[found.start() : start] or text[end : found.end()]).strip(" :=-").lower()
+            yield Match(
+                rule=RULE.id,
+                category=RULE.category,
+                title=RULE.title,
+                value=field.text[start:end],
+                key=("+" if raw.startswith("+") else "tel:") + digits,
+                evidence=("+" if raw.startswith("+") else "") + mask_tail(digits),
+                pointer=field.pointer,
+                span=(start, end),
+                harm=50,
+                confidence=Confidence.MEDIUM,
+                detail="phone number (labelled as one; country not recognised)",
+                reasons=(f"context: '{label}'", "not valid for the account's region"),
+            )
 
 
 def _match(
