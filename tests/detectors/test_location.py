@@ -55,3 +55,14 @@ def test_approximate_point() -> None:
 )
 def test_unusable_points(lat: float, lon: float) -> None:
     assert scan(record(points=(_point(lat, lon),))) == []
+
+
+def test_a_trail_of_positions_is_one_finding() -> None:
+    points = tuple(
+        GeoPoint(47.60 + i / 1000, -122.33, "", "GPX track", tag="trkpt") for i in range(40)
+    )
+    [m] = scan(record(kind=Kind.MEDIA, fields=(), points=(*points, _point(0.0, 0.0))))
+    assert m.rule == "location-trail"
+    assert m.detail == "40 exact positions from GPX track"
+    assert m.evidence.startswith("40 positions from 47.6•••")
+    assert "47.600000,-122.330000" in m.value

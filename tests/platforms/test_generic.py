@@ -47,6 +47,7 @@ def _export(tmp_path: Path) -> Path:
     (root / "notes.txt").write_text("first line\nmy email kim.bauer.dev@posteo.de\n")
     (root / "photo.jpg").write_bytes(_gps_jpeg())
     (root / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (root / "scan.pdf").write_bytes(b"%PDF-1.7")
     return root
 
 
@@ -65,7 +66,8 @@ def test_unknown_export_is_read_generically(tmp_path: Path) -> None:
     assert all(r.exposure is Exposure.ACCOUNT for r in records)
     photo = next(r for r in records if r.kind is Kind.MEDIA)
     assert abs(photo.points[0].lat - 52.52) < 1e-3
-    assert any(".mp4 ×1" in n for n in notes.notes)
+    assert any(".pdf ×1" in n for n in notes.notes)
+    assert [s.path for s in archive.skipped] == ["clip.mp4"]  # truncated video, named
     for record in records:
         for field in record.fields:
             if record.path.endswith(".json"):

@@ -1,11 +1,13 @@
-"""photo-gps, post-geotag — exact coordinates attached to your photos and posts.
+"""photo-gps, post-geotag, location-trail — exact coordinates attached to your items.
 
 What it finds
 -------------
 Latitude/longitude pairs stored with your items: the GPS position a phone camera writes
 into a photo's EXIF metadata (``photo-gps``), and the geotag or check-in coordinates a
 platform keeps with a post, message or location history entry (``post-geotag``). Each
-position is reported once per item, rounded to about 11 m.
+position is reported once per item, rounded to about 11 m. A file that holds a whole
+trail of positions (a GPS track, a video's recorded route, a location-history export) is
+one ``location-trail`` finding with the number of positions, not hundreds of findings.
 
 Not reported: the placeholder position 0°, 0° and coordinates outside the valid range.
 A position whose stated accuracy is worse than 1 km is reported as approximate, with a
@@ -54,6 +56,17 @@ RULE_POST = Rule(
     module=__name__,
 )
 
+RULE_TRAIL = Rule(
+    id="location-trail",
+    category=Category.LOCATION,
+    title="Trail of GPS positions",
+    harm=55,
+    module=__name__,
+)
+
+TRAIL_MIN_POINTS = 4
+"""An item with at least this many positions is a trail (track, route, history file)."""
+
 APPROXIMATE_M = 1000.0
 """Stated accuracy (metres) beyond which a position counts as approximate."""
 APPROXIMATE_HARM = 25
@@ -71,13 +84,15 @@ def _usable(point: GeoPoint) -> bool:
 class LocationDetector:
     """One match per usable geo point of a record."""
 
-    rules: tuple[Rule, ...] = (RULE_PHOTO, RULE_POST)
+    rules: tuple[Rule, ...] = (RULE_PHOTO, RULE_POST, RULE_TRAIL)
 
     def detect(self, record: Record, ctx: DetectContext) -> Iterator[Match]:
+        usable = [p for p in record.points if _usable(p)]
+        if len(usable) >= TRAIL_MIN_POINTS:
+            yield _trail(record, usable)
+            return
         rule = RULE_PHOTO if record.kind is Kind.MEDIA else RULE_POST
-        for point in record.points:
-            if not _usable(point):
-                continue
+        for point in usable:
             harm = rule.harm
             detail = f"exact position from {point.source}" if point.source else "exact position"
             reasons = [f"source: {point.source}"] if point.source else []
@@ -104,6 +119,28 @@ class LocationDetector:
                 reasons=tuple(reasons),
                 tag=point.tag,
             )
+
+
+def _trail(record: Record, points: list[GeoPoint]) -> Match:
+    """One match for an item that records a whole route."""
+    first, last = points[0], points[-1]
+    source = first.source or "the file"
+    return Match(
+        rule=RULE_TRAIL.id,
+        category=RULE_TRAIL.category,
+        title=RULE_TRAIL.title,
+        value="; ".join(f"{p.lat:.6f},{p.lon:.6f}" for p in points),
+        key=f"trail:{record.archive}:{record.path}:{record.pointer}",
+        evidence=f"{len(points)} positions from {mask_decimal(first.lat)}, "
+        f"{mask_decimal(first.lon)} to {mask_decimal(last.lat)}, {mask_decimal(last.lon)}",
+        pointer=first.pointer,
+        span=None,
+        harm=RULE_TRAIL.harm,
+        confidence=Confidence.HIGH,
+        detail=f"{len(points)} exact positions from {source}",
+        reasons=(f"source: {source}",),
+        tag=first.tag,
+    )
 
 
 DETECTOR = LocationDetector()

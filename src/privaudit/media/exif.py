@@ -66,6 +66,7 @@ IMAGE_EXTENSIONS: Final = frozenset(
         "tif", "tiff",
         "heic", "heif", "avif",
         "webp",
+        "jxl",
         "dng", "cr2", "nef", "arw",
     }
 )  # fmt: skip

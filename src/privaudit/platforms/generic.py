@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from privaudit.archive.interface import Archive, Member, MemberError
-from privaudit.media import MediaError, is_image_name
+from privaudit.media import MediaError
 from privaudit.model import Exposure, Field, Kind, Record, Role
 from privaudit.platforms.documents import decode_text, join_pointer, parse_json
 from privaudit.platforms.interface import Platform, ReadNotes
-from privaudit.platforms.photos import photo_metadata
+from privaudit.platforms.photos import is_media_name, media_metadata
 
 _KEY_ROLES: dict[str, Role] = {
     **dict.fromkeys(
@@ -119,7 +119,7 @@ class GenericPlatform(Platform):
                     yield from self._csv(archive, member)
                 elif lower.endswith(_TEXT_SUFFIXES):
                     yield from self._text(archive, member)
-                elif is_image_name(lower):
+                elif is_media_name(lower):
                     yield from self._image(archive, member)
                 else:
                     name = lower.rsplit("/", 1)[-1]
@@ -210,7 +210,7 @@ class GenericPlatform(Platform):
             yield self._record(archive, member, "", fields)
 
     def _image(self, archive: Archive, member: Member) -> Iterator[Record]:
-        meta = photo_metadata(archive, member)
+        meta = media_metadata(archive, member)
         if meta.points or meta.fields:
             yield Record(
                 platform=self.name,

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from privaudit.archive.interface import Archive, Member, MemberError
-from privaudit.media import MediaError, is_image_name
+from privaudit.media import MediaError
 from privaudit.model import Exposure, Field, GeoPoint, Kind, Record, Role
 from privaudit.platforms.documents import (
     join_pointer,
@@ -30,7 +30,7 @@ from privaudit.platforms.documents import (
 )
 from privaudit.platforms.generic import json_fields
 from privaudit.platforms.interface import Platform, ReadNotes
-from privaudit.platforms.photos import photo_metadata
+from privaudit.platforms.photos import is_media_name, media_metadata
 
 _OLD_LAYOUT_FILES = ("tweet.js", "account.js", "profile.js")
 """2018–2019 archives keep these at the archive root, without ``data/``."""
@@ -493,7 +493,7 @@ class XPlatform(Platform):
     ) -> Iterator[Record]:
         for member in members:
             parts = member.path.split("/")
-            if len(parts) < 2 or parts[-2] not in _MEDIA_DIRS or not is_image_name(member.path):
+            if len(parts) < 2 or parts[-2] not in _MEDIA_DIRS or not is_media_name(member.path):
                 continue
             source = _MEDIA_DIRS[parts[-2]]
             match = _MEDIA_NAME.match(parts[-1])
@@ -501,7 +501,7 @@ class XPlatform(Platform):
             if info is None:
                 info = _default_media_info(source, state)
             try:
-                meta = photo_metadata(archive, member)
+                meta = media_metadata(archive, member)
             except (MemberError, MediaError) as exc:
                 notes.skip(member.path, str(exc))
                 continue
