@@ -48,20 +48,17 @@ EXPECTED: set[Shape] = {
     # the address of the place Google labelled HOME (other places' addresses are not read)
     (Category.ADDRESS, ACCOUNT,
      frozenset({(MONTH, "/timelineObjects/0/placeVisit/location/address")})),
-    # home and work: raw history + semantic places + the trip between them
-    _loc(ACCOUNT, (RECORDS, "/locations/0"), (RECORDS, "/locations/3"),
-         (MONTH, "/timelineObjects/0/placeVisit/location"),
-         (MONTH, "/timelineObjects/1/activitySegment/startLocation")),
-    _loc(ACCOUNT, (RECORDS, "/locations/2"), (RECORDS, "/locations/5"),
-         (MONTH, "/timelineObjects/1/activitySegment/endLocation"),
-         (MONTH, "/timelineObjects/2/placeVisit/location")),
-    _loc(ACCOUNT, (RECORDS, "/locations/4")),  # a cell-tower fix, ±1.8 km
+    # every position of a location-history file is one finding (one occurrence per entry)
+    _loc(ACCOUNT, *((RECORDS, f"/locations/{i}") for i in (0, 2, 3, 4, 5))),
+    _loc(ACCOUNT, (MONTH, "/timelineObjects/0/placeVisit/location"),
+         (MONTH, "/timelineObjects/1/activitySegment/startLocation"),
+         (MONTH, "/timelineObjects/2/placeVisit/location"),
+         (MONTH, "/timelineObjects/3/placeVisit/location")),
     _loc(ACCOUNT, (ACTIVITY, "/0/locationInfos/0/url")),  # "at this general area"
     # photos: one position per photo, from the sidecar
     _loc(Exposure.FOLLOWERS, (ALBUM + "IMG_20240720_154500.jpg.supplemental-metadata.json", EXIF),
          (YEAR + "IMG_20240720_154500.jpg.supplemental-metadata.json", EXIF)),
-    _loc(ACCOUNT, (YEAR + "PXL_20240615_190000123.NIGHT.jpg.supplemental-.json", EXIF),
-         (MONTH, "/timelineObjects/3/placeVisit/location")),  # the café: photo and visit
+    _loc(ACCOUNT, (YEAR + "PXL_20240615_190000123.NIGHT.jpg.supplemental-.json", EXIF)),
     _loc(ACCOUNT, (YEAR + "IMG_20240614_101500.jpg.supplemental-metadata.json", EXIF)),
     _loc(ACCOUNT, (YEAR + "IMG_0042.JPG.json", "/geoData")),
     _loc(ACCOUNT, (YEAR + "IMG_20240701_093012_HDR.jpg.supplemental-metad.json", EXIF)),
@@ -149,14 +146,14 @@ def test_german_export() -> None:
     result = scan([GERMAN])
     lists = "Takeout/Meine Aktivitäten/Suche/MeineAktivitäten.json"
     fotos = "Takeout/Google Fotos/"
+    records = "Takeout/Standortverlauf/Records.json"
     assert _shape(result) == {
         _loc(
             Exposure.FOLLOWERS,
             (fotos + "Urlaub/IMG_20240505_140000.jpg.supplemental-metadata.json", EXIF),
             (fotos + "Fotos von 2024/IMG_20240505_140000.jpg.supplemental-metadata.json", EXIF),
-            ("Takeout/Standortverlauf/Records.json", "/locations/0"),
         ),
-        _loc(ACCOUNT, ("Takeout/Standortverlauf/Records.json", "/locations/1")),
+        _loc(ACCOUNT, (records, "/locations/0"), (records, "/locations/1")),
         _loc(ACCOUNT, (lists, "/0/locationInfos/0/url")),
     }
 
@@ -167,14 +164,12 @@ def test_device_timeline() -> None:
     home = "/semanticSegments/0/visit/topCandidate/placeLocation/latLng"
     work = "/semanticSegments/2/visit/topCandidate/placeLocation/latLng"
     assert _shape(result) == {
-        _loc(ACCOUNT, (android, home), (android, "/semanticSegments/1/activity/start/latLng"),
+        _loc(ACCOUNT, (android, home), (android, work),
+             (android, "/semanticSegments/1/activity/start/latLng"),
              (android, "/rawSignals/0/position/LatLng"),
+             (android, "/semanticSegments/3/timelinePath/0/point"),
              (android, "/userLocationProfile/frequentPlaces/0/placeLocation"),
-             (ios, "/0/visit/topCandidate/placeLocation"), (ios, "/1/activity/start")),
-        _loc(ACCOUNT, (android, work), (android, "/semanticSegments/1/activity/end/latLng"),
-             (android, "/userLocationProfile/frequentPlaces/1/placeLocation"),
-             (ios, "/1/activity/end")),
-        _loc(ACCOUNT, (android, "/semanticSegments/3/timelinePath/0/point")),
-        _loc(ACCOUNT, (android, "/semanticSegments/3/timelinePath/2/point")),
-        _loc(ACCOUNT, (ios, "/2/timelinePath/0/point")),
+             (android, "/userLocationProfile/frequentPlaces/1/placeLocation")),
+        _loc(ACCOUNT, (ios, "/0/visit/topCandidate/placeLocation"), (ios, "/1/activity/start"),
+             (ios, "/2/timelinePath/0/point")),
     }  # fmt: skip

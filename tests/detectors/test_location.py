@@ -63,6 +63,15 @@ def test_a_trail_of_positions_is_one_finding() -> None:
     )
     [m] = scan(record(kind=Kind.MEDIA, fields=(), points=(*points, _point(0.0, 0.0))))
     assert m.rule == "location-trail"
-    assert m.detail == "40 exact positions from GPX track"
+    assert m.detail == "exact positions recorded in GPX track"
     assert m.evidence.startswith("40 positions from 47.6•••")
     assert "47.600000,-122.330000" in m.value
+
+
+def test_location_history_positions_share_one_key_per_file() -> None:
+    one = record(kind=Kind.LOCATION, fields=(), points=(_point(48.1, 11.5),))
+    other = record(kind=Kind.LOCATION, fields=(), points=(_point(52.5, 13.4),))
+    [a], [b] = scan(one), scan(other)
+    assert a.rule == b.rule == "location-history"
+    assert a.key == b.key
+    assert a.evidence == "48.1•••, 11.5•••"

@@ -6,8 +6,9 @@ Latitude/longitude pairs stored with your items: the GPS position a phone camera
 into a photo's EXIF metadata (``photo-gps``), and the geotag or check-in coordinates a
 platform keeps with a post, message or location history entry (``post-geotag``). Each
 position is reported once per item, rounded to about 11 m. A file that holds a whole
-trail of positions (a GPS track, a video's recorded route, a location-history export) is
-one ``location-trail`` finding with the number of positions, not hundreds of findings.
+trail of positions (a GPS track, a video's recorded route) is one ``location-trail``
+finding, and every position of a location-history file is one ``location-history``
+finding with one occurrence per position — not thousands of findings.
 
 Not reported: the placeholder position 0°, 0° and coordinates outside the valid range.
 A position whose stated accuracy is worse than 1 km is reported as approximate, with a
@@ -56,6 +57,13 @@ RULE_POST = Rule(
     module=__name__,
 )
 
+RULE_HISTORY = Rule(
+    id="location-history",
+    category=Category.LOCATION,
+    title="Location history",
+    harm=50,
+    module=__name__,
+)
 RULE_TRAIL = Rule(
     id="location-trail",
     category=Category.LOCATION,
@@ -84,11 +92,11 @@ def _usable(point: GeoPoint) -> bool:
 class LocationDetector:
     """One match per usable geo point of a record."""
 
-    rules: tuple[Rule, ...] = (RULE_PHOTO, RULE_POST, RULE_TRAIL)
+    rules: tuple[Rule, ...] = (RULE_PHOTO, RULE_POST, RULE_TRAIL, RULE_HISTORY)
 
     def detect(self, record: Record, ctx: DetectContext) -> Iterator[Match]:
         usable = [p for p in record.points if _usable(p)]
-        if len(usable) >= TRAIL_MIN_POINTS:
+        if usable and (record.kind is Kind.LOCATION or len(usable) >= TRAIL_MIN_POINTS):
             yield _trail(record, usable)
             return
         rule = RULE_PHOTO if record.kind is Kind.MEDIA else RULE_POST
@@ -122,24 +130,32 @@ class LocationDetector:
 
 
 def _trail(record: Record, points: list[GeoPoint]) -> Match:
-    """One match for an item that records a whole route."""
+    """One match per item that records many positions; one finding per file after dedupe.
+
+    A location-history export holds thousands of positions: reported point by point it
+    would bury everything else, so every position of one file shares one key.
+    """
+    rule = RULE_HISTORY if record.kind is Kind.LOCATION else RULE_TRAIL
     first, last = points[0], points[-1]
     source = first.source or "the file"
+    evidence = f"{mask_decimal(first.lat)}, {mask_decimal(first.lon)}"
+    if len(points) > 1:
+        evidence = f"{len(points)} positions from {evidence} to "
+        evidence += f"{mask_decimal(last.lat)}, {mask_decimal(last.lon)}"
     return Match(
-        rule=RULE_TRAIL.id,
-        category=RULE_TRAIL.category,
-        title=RULE_TRAIL.title,
+        rule=rule.id,
+        category=rule.category,
+        title=rule.title,
         value="; ".join(f"{p.lat:.6f},{p.lon:.6f}" for p in points),
-        key=f"trail:{record.archive}:{record.path}:{record.pointer}",
-        evidence=f"{len(points)} positions from {mask_decimal(first.lat)}, "
-        f"{mask_decimal(first.lon)} to {mask_decimal(last.lat)}, {mask_decimal(last.lon)}",
+        key=f"{rule.id}:{record.archive}:{record.path}",
+        evidence=evidence,
         pointer=first.pointer,
         span=None,
-        harm=RULE_TRAIL.harm,
+        harm=rule.harm,
         confidence=Confidence.HIGH,
-        detail=f"{len(points)} exact positions from {source}",
+        detail=f"exact positions recorded in {source}",
         reasons=(f"source: {source}",),
-        tag=first.tag,
+        tag=first.tag if len(points) == 1 else f"{len(points)} positions",
     )
 
 

@@ -17,6 +17,9 @@ from privaudit.model import Finding, Occurrence, ScanResult, Severity
 from privaudit.report.interface import ReportOptions, visible_findings
 
 SCHEMA = "privaudit.report/1"
+MAX_LISTED_OCCURRENCES = 1000
+"""A location history can put 100,000 occurrences in one finding; the report lists the first
+1,000 (most exposed first) and gives the total in ``occurrence_count``."""
 
 
 class JsonFormatter:
@@ -77,7 +80,8 @@ def _finding(finding: Finding, reveal: bool) -> dict[str, Any]:
         out["value"] = finding.value
     out["why"] = finding.why
     out["remediation"] = finding.remediation
-    out["occurrences"] = [_occurrence(o) for o in finding.occurrences]
+    out["occurrence_count"] = len(finding.occurrences)
+    out["occurrences"] = [_occurrence(o) for o in finding.occurrences[:MAX_LISTED_OCCURRENCES]]
     return out
 
 
