@@ -1,4 +1,4 @@
-"""photo-gps, post-geotag, location-trail — exact coordinates attached to your items.
+"""photo-gps, post-geotag, location-trail, location-history — exact coordinates you shared.
 
 What it finds
 -------------
