@@ -57,14 +57,18 @@ def scan(
         if archive is None:
             continue
         with archive:
+            # The phone region is the owner's in *this* export: a US X archive and a French
+            # Instagram export scanned together each read national numbers their own way.
+            local = OwnFacts()
             for record in _records(archive, summary, progress):
                 total_records += 1
                 if not record.author_is_self:
                     continue
-                matches = detect(record, DetectContext(region=facts.region, now=now))
+                matches = detect(record, DetectContext(region=local.region, now=now))
                 if not matches:
                     continue
                 facts.observe(record, matches)
+                local.observe(record, matches)
                 hits.extend(Hit(record, m) for m in matches)
             summary.skipped.extend(archive.skipped)
             if _anything_read(summary):
