@@ -145,3 +145,18 @@ def test_several_archives_in_one_scan(tmp_path: Path) -> None:
     result = scan([X_FOLDER, X_PROTECTED])
     assert [a.platforms for a in result.archives] == [["x"], ["x"]]
     assert len(result.findings) == len(EXPECTED) + 2  # Sam's phone and account e-mail
+
+
+def test_phone_region_is_learned_per_archive(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "phone-number.js").write_text(
+        'window.YTD.phone_number.part0 = [{"device": {"phoneNumber": "+4915123456789"}}]'
+    )
+    (data / "tweets.js").write_text(
+        'window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": '
+        '"ruf mich an: 0170 1234567", "created_at": "Sat Jan 05 10:00:00 +0000 2019"}}]'
+    )
+    result = scan([X_FOLDER, tmp_path])
+    german = [f for f in result.findings if f.evidence.startswith("+49 ") and f.platform == "x"]
+    assert any(o.path == "data/tweets.js" for f in german for o in f.occurrences)
