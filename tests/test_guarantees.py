@@ -26,6 +26,7 @@ def _tree_digest(root: Path) -> dict[str, tuple[str, float]]:
     return {str(p): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime) for p in files}
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
 def test_the_suite_itself_runs_without_network() -> None:
     with pytest.raises(Exception, match=r"[Ss]ocket"):
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)

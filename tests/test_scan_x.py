@@ -66,7 +66,7 @@ EXPECTED: dict[tuple[Category, Exposure, frozenset[tuple[str, str]]], None] = di
         ),
         (Category.LOCATION, Exposure.PUBLIC, frozenset({(PART1, "/12/tweet/geo/coordinates")})),
         (Category.LOCATION, Exposure.PUBLIC, frozenset({(P8_PHOTO, "")})),
-    (Category.DEVICE, Exposure.PUBLIC, frozenset({(P8_PHOTO, "")})),  # BodySerialNumber
+        (Category.DEVICE, Exposure.PUBLIC, frozenset({(P8_PHOTO, "")})),  # BodySerialNumber
         (Category.LOCATION, Exposure.PRIVATE, frozenset({(P10_PHOTO, "")})),
     ]
 )

@@ -19,6 +19,37 @@ EXPECTED = {
     "birthdate-partial": 20,
     "photo-gps": 60,
     "post-geotag": 55,
+    "location-trail": 55,
+    "location-history": 50,
+    "national-id-number": 90,
+    "passport-number": 75,
+    "drivers-licence-number": 65,
+    "payment-card": 85,
+    "iban": 70,
+    "bank-account": 60,
+    "bank-bic": 10,
+    "crypto-seed-phrase": 95,
+    "crypto-private-key": 95,
+    "password": 85,
+    "pin-code": 85,
+    "security-answer": 70,
+    "one-time-code": 20,
+    "api-key": 95,
+    "private-key": 95,
+    "jwt": 60,
+    "home-address": 70,
+    "away-from-home": 55,
+    "health-disclosure": 50,
+    "substance-use": 50,
+    "sexual-content": 55,
+    "legal-trouble": 60,
+    "financial-distress": 40,
+    "workplace-hostility": 45,
+    "workplace-confidential": 55,
+    "child-details": 65,
+    "device-serial": 30,
+    "device-owner-name": 35,
+    "device-name": 25,
 }
 
 
@@ -27,7 +58,7 @@ def test_rules_registry() -> None:
     for rid, rule in RULES.items():
         assert rule.id == rid
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rid)
-    assert len(DETECTORS) == 4
+    assert len(DETECTORS) == 13
 
 
 def test_rule_docs_have_sections() -> None:

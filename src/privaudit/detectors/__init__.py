@@ -11,42 +11,39 @@ from __future__ import annotations
 import importlib
 import inspect
 
+from privaudit.detectors import (
+    absence,
+    address,
+    birthdate,
+    children,
+    credential,
+    device,
+    email,
+    financial,
+    government_id,
+    location,
+    phone,
+    sensitive,
+    workplace,
+)
 from privaudit.detectors.interface import DetectContext, Detector, Rule
 from privaudit.model import Match, Record
 
-_MODULES = (
-    "phone",
-    "email",
-    "birthdate",
-    "location",
-    "government_id",
-    "financial",
-    "credential",
-    "address",
-    "absence",
-    "sensitive",
-    "workplace",
-    "children",
-    "device",
+DETECTORS: tuple[Detector, ...] = (
+    phone.DETECTOR,
+    email.DETECTOR,
+    birthdate.DETECTOR,
+    location.DETECTOR,
+    government_id.DETECTOR,
+    financial.DETECTOR,
+    credential.DETECTOR,
+    address.DETECTOR,
+    absence.DETECTOR,
+    sensitive.DETECTOR,
+    workplace.DETECTOR,
+    children.DETECTOR,
+    device.DETECTOR,
 )
-"""Detector modules, in report order; each exposes ``DETECTOR``."""
-
-
-def _load() -> tuple[Detector, ...]:
-    loaded = []
-    for name in _MODULES:
-        qualified = f"{__name__}.{name}"
-        try:
-            module = importlib.import_module(qualified)
-        except ModuleNotFoundError as exc:  # not written yet (work in progress)
-            if exc.name != qualified:
-                raise
-            continue
-        loaded.append(module.DETECTOR)
-    return tuple(loaded)
-
-
-DETECTORS: tuple[Detector, ...] = _load()
 """Every detector, in report order."""
 
 RULES: dict[str, Rule] = {rule.id: rule for det in DETECTORS for rule in det.rules}

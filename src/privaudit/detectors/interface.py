@@ -41,6 +41,9 @@ class DetectContext:
     """ISO 3166 region of the account (from its own phone number or settings), for phones."""
     now: datetime | None = None
     """When the scan runs (for ages and recency); None means unknown."""
+    org_keywords: tuple[str, ...] = ()
+    """Organisation words from the policy configuration (project codenames, client names)
+    that the workplace rules treat as confidential."""
 
 
 class Detector(Protocol):

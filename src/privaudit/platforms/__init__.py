@@ -7,38 +7,19 @@ reader, so nothing is silently ignored.
 
 from __future__ import annotations
 
-import importlib
-
 from privaudit.archive.interface import Archive, Member
+from privaudit.platforms import facebook, google, instagram, linkedin, mastodon, x
 from privaudit.platforms.generic import GenericPlatform
 from privaudit.platforms.interface import Platform, ReadNotes
 
-_MODULES = (
-    "x",
-    "facebook",
-    "instagram",
-    "google",
-    "linkedin",
-    "mastodon",
+PLATFORMS: tuple[Platform, ...] = (
+    x.PLATFORM,
+    facebook.PLATFORM,
+    instagram.PLATFORM,
+    google.PLATFORM,
+    linkedin.PLATFORM,
+    mastodon.PLATFORM,
 )
-"""Platform reader modules, most distinctive signature first; each exposes ``PLATFORM``."""
-
-
-def _load() -> tuple[Platform, ...]:
-    loaded = []
-    for name in _MODULES:
-        qualified = f"{__name__}.{name}"
-        try:
-            module = importlib.import_module(qualified)
-        except ModuleNotFoundError as exc:  # not written yet (work in progress)
-            if exc.name != qualified:
-                raise
-            continue
-        loaded.append(module.PLATFORM)
-    return tuple(loaded)
-
-
-PLATFORMS: tuple[Platform, ...] = _load()
 """Every specific platform reader, most distinctive signature first."""
 
 GENERIC = GenericPlatform()
