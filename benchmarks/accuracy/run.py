@@ -54,6 +54,7 @@ PII_TYPES: dict[str, Category] = {
     "CREDIT_CARD": Category.FINANCIAL,
     "IBAN_CODE": Category.FINANCIAL,
     "US_SSN": Category.GOVERNMENT_ID,
+    "US_DRIVER_LICENSE": Category.GOVERNMENT_ID,
     "STREET_ADDRESS": Category.ADDRESS,
 }
 
