@@ -8,7 +8,18 @@ reader, so nothing is silently ignored.
 from __future__ import annotations
 
 from privaudit.archive.interface import Archive, Member
-from privaudit.platforms import facebook, google, instagram, linkedin, mastodon, x
+from privaudit.platforms import (
+    discord,
+    facebook,
+    google,
+    instagram,
+    linkedin,
+    mastodon,
+    reddit,
+    snapchat,
+    tiktok,
+    x,
+)
 from privaudit.platforms.generic import GenericPlatform
 from privaudit.platforms.interface import Platform, ReadNotes
 
@@ -17,8 +28,12 @@ PLATFORMS: tuple[Platform, ...] = (
     facebook.PLATFORM,
     instagram.PLATFORM,
     google.PLATFORM,
+    reddit.PLATFORM,  # before LinkedIn: both export messages.csv/comments.csv
     linkedin.PLATFORM,
     mastodon.PLATFORM,
+    discord.PLATFORM,
+    snapchat.PLATFORM,
+    tiktok.PLATFORM,
 )
 """Every specific platform reader, most distinctive signature first."""
 
