@@ -46,10 +46,10 @@ def _run(*args: str) -> tuple[int, str, str]:
 def test_default_fail_on_high_exits_1_with_findings() -> None:
     code, out, _ = _run("scan", str(X_ZIP))
     assert code == 1
-    assert "Grade D" in out
+    assert "Grade F" in out  # the public identity-theft kit is critical
 
 
-@pytest.mark.parametrize(("fail_on", "expected"), [("critical", 0), ("none", 0), ("low", 1)])
+@pytest.mark.parametrize(("fail_on", "expected"), [("critical", 1), ("none", 0), ("low", 1)])
 def test_fail_on_threshold(fail_on: str, expected: int) -> None:
     code, _, _ = _run("scan", str(X_ZIP), "--fail-on", fail_on, "--format", "json")
     assert code == expected

@@ -67,6 +67,15 @@ EXPECTED: set[Shape] = {
     _loc(ACCOUNT, (YEAR + "VID_20240620_183000.mp4.supplemental-metadata.json", EXIF)),
     _loc(ACCOUNT, (YEAR + "Bootstour\u00a0Havel.jpg.supplemental-metadata.json", EXIF)),
     _loc(ACCOUNT, ("Takeout/Google Photos/Belege/IMG_20240801_120000.jpg", "")),
+    # inference: the places Google labelled HOME (L1) and WORK (L2), with every item there
+    (Category.INFERENCE, ACCOUNT,
+     frozenset({(RECORDS, "/locations/0"), (RECORDS, "/locations/3"),
+                (MONTH, "/timelineObjects/0/placeVisit/location"),
+                (MONTH, "/timelineObjects/1/activitySegment/startLocation")})),
+    (Category.INFERENCE, ACCOUNT,
+     frozenset({(RECORDS, "/locations/2"), (RECORDS, "/locations/5"),
+                (MONTH, "/timelineObjects/1/activitySegment/endLocation"),
+                (MONTH, "/timelineObjects/2/placeVisit/location")})),
 }  # fmt: skip
 
 
@@ -170,4 +179,14 @@ def test_device_timeline() -> None:
              (android, "/userLocationProfile/frequentPlaces/1/placeLocation")),
         _loc(ACCOUNT, (ios, "/0/visit/topCandidate/placeLocation"), (ios, "/1/activity/start"),
              (ios, "/2/timelinePath/0/point")),
+        # inference: the labelled home and work places, with every item at them
+        (Category.INFERENCE, ACCOUNT,
+         frozenset({(android, home), (android, "/semanticSegments/1/activity/start/latLng"),
+                    (android, "/rawSignals/0/position/LatLng"),
+                    (android, "/userLocationProfile/frequentPlaces/0/placeLocation"),
+                    (ios, "/0/visit/topCandidate/placeLocation"), (ios, "/1/activity/start")})),
+        (Category.INFERENCE, ACCOUNT,
+         frozenset({(android, work), (android, "/semanticSegments/1/activity/end/latLng"),
+                    (android, "/userLocationProfile/frequentPlaces/1/placeLocation"),
+                    (ios, "/1/activity/end")})),
     }  # fmt: skip

@@ -68,6 +68,29 @@ EXPECTED: dict[tuple[Category, Exposure, frozenset[tuple[str, str]]], None] = di
         (Category.LOCATION, Exposure.PUBLIC, frozenset({(P8_PHOTO, "")})),
         (Category.DEVICE, Exposure.PUBLIC, frozenset({(P8_PHOTO, "")})),  # BodySerialNumber
         (Category.LOCATION, Exposure.PRIVATE, frozenset({(P10_PHOTO, "")})),
+        # Inference: the porch geotag, the tweeted photo and the DM photo are one place
+        # seen on two weekends (public items alone show it) ...
+        (
+            Category.INFERENCE,
+            Exposure.PUBLIC,
+            frozenset({(PART1, "/12/tweet/geo/coordinates"), (P8_PHOTO, ""), (P10_PHOTO, "")}),
+        ),
+        # ... and with the public name, date of birth and phone that is an identity-theft kit.
+        (
+            Category.INFERENCE,
+            Exposure.PUBLIC,
+            frozenset(
+                {
+                    ("data/account.js", "/0/account/accountDisplayName"),
+                    ("data/note-tweet.js", "/0/noteTweet/core/text"),
+                    (PART2, "/6/tweet/full_text"),
+                    (PART1, "/12/tweet/geo/coordinates"),
+                    (P8_PHOTO, ""),
+                    (PART2, "/1/tweet/full_text"),
+                    (PART2, "/2/tweet/full_text"),
+                }
+            ),
+        ),
     ]
 )
 
@@ -132,7 +155,7 @@ def test_birthdate_from_age_statement_matches_the_profile(folder_result: ScanRes
 def test_ranking_and_grade(folder_result: ScanResult) -> None:
     scores = [f.score for f in folder_result.findings]
     assert scores == sorted(scores, reverse=True)
-    assert folder_result.grade == "D"  # worst findings are high
+    assert folder_result.grade == "F"  # the public identity-theft kit is critical
 
 
 def test_protected_archive_reports_followers_exposure() -> None:

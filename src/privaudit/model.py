@@ -261,6 +261,8 @@ class Occurrence:
     kind: Kind
     author_is_self: bool
     tag: str = ""
+    platform: str = ""
+    """Platform id of the item (a finding's occurrences may span platforms)."""
 
 
 @dataclass(slots=True)
@@ -285,6 +287,8 @@ class Finding:
     own_fact: str | None = None
     """Name of the profile fact this value matches ("your account phone number")."""
     detail: str = ""
+    key: str = ""
+    """The normalised value the matches were grouped by (never printed; for inference)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +313,108 @@ class ArchiveSummary:
 
 
 @dataclass(slots=True)
+class ActionStep:
+    """One step of the action plan: what to do, where, how long it takes, what it removes."""
+
+    id: str
+    """Stable fingerprint of the step (type, platform and target), never of a value."""
+    type: str
+    """Step type from the advice catalog (``delete-public-post``, ``rotate-key`` …)."""
+    action: str
+    """What to do, with counts ("Delete 12 public posts on X")."""
+    how: str
+    """Where and how: the settings path or the steps on the platform."""
+    why: str
+    """Why it matters, in one sentence."""
+    platform: str
+    categories: list[Category]
+    count: int
+    """How many items the step covers (posts to delete, keys to rotate)."""
+    effort_minutes: float
+    """Estimated effort (catalog data: minutes per item plus a fixed part)."""
+    risk_removed: int
+    """Score points the step removes across the findings it touches (see docs/scoring.md)."""
+    links: list[str] = field(default_factory=list)
+    """Item links (post URLs) or, where the platform has none, ``member#pointer`` places."""
+    finding_ids: list[str] = field(default_factory=list)
+    residual: str = ""
+    """What the step cannot undo (copies, screenshots, search caches)."""
+
+    @property
+    def priority(self) -> float:
+        """Risk removed per minute of effort: the plan's sort key."""
+        return self.risk_removed / max(self.effort_minutes, 0.5)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSummary:
+    """A place the archive reveals (home, work, a routine's place), without its coordinates."""
+
+    role: str
+    """``home``, ``work`` or ``routine``."""
+    near: str
+    """Offline gazetteer name ("near Seattle, US"), or "" when none is close."""
+    items: int
+    """Items within ``radius_m`` of the place."""
+    radius_m: int
+    exposure: Exposure
+    """Most exposed audience at which the place can still be inferred."""
+    evidence: str
+    """Masked centre, like every location finding's evidence."""
+    value: str
+    """Centre ``lat,lon`` (only shown with ``--reveal``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    """A repeated weekday + hour + place."""
+
+    weekday: str
+    """English weekday name ("Tuesday")."""
+    hour: int
+    """Local hour 0–23."""
+    place: str
+    """Where: "at home", "at work", "near Greenwood, Seattle, US" or "at the same place"."""
+    times: int
+    """Distinct weeks the routine was seen."""
+    first: datetime | None
+    last: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    """A period away from home (location jumps, or an away-from-home announcement)."""
+
+    start: datetime
+    end: datetime
+    days: int
+    near: str
+    """Where (gazetteer name) or "" when unknown."""
+    source: str
+    """``location`` (positions > 100 km from home) or ``announcement`` (absence finding)."""
+    items: int
+
+
+@dataclass(slots=True)
+class Profile:
+    """Pattern of life: what the timestamps and positions of the whole archive reveal."""
+
+    hour_histogram: list[int] = field(default_factory=lambda: [0] * 24)
+    """Items you created per local hour of the day (index 0 = midnight)."""
+    weekday_histogram: list[int] = field(default_factory=lambda: [0] * 7)
+    """Items per local weekday (index 0 = Monday)."""
+    timezone: str | None = None
+    """Likely time zone (IANA name or ``UTC±hh:mm``)."""
+    timezone_source: str = ""
+    """Why that zone: "your home's position", "quiet hours 01:00–06:00 UTC", "account setting"."""
+    timed_items: int = 0
+    """Items with a timestamp that the histograms count."""
+    places: list[PlaceSummary] = field(default_factory=list)
+    routines: list[Routine] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class ScanResult:
     """Everything a report needs: what was scanned, the ranked findings and the grade."""
 
@@ -320,3 +426,7 @@ class ScanResult:
     records: int = 0
     """Records scanned across all archives."""
     generated_at: datetime | None = None
+    action_plan: list[ActionStep] = field(default_factory=list)
+    """De-duplicated steps, most risk removed per minute of effort first."""
+    profile: Profile | None = None
+    """Pattern of life (posting hours, time zone, places, routines, trips), when known."""

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from privaudit.archive import ArchiveError, Limits, open_archive
 from privaudit.archive.composite import CompositeArchive, group_parts
 from privaudit.archive.interface import Archive, Member
-from privaudit.assess import Hit, OwnFacts, build_findings, grade
+from privaudit.assess import Collector, Hit, OwnFacts, assess
 from privaudit.detectors import detect
 from privaudit.detectors.interface import DetectContext
 from privaudit.model import ArchiveSummary, Record, ScanResult, Skipped
@@ -46,6 +46,7 @@ def scan(
     options = options or ScanOptions()
     now = options.now or datetime.now(UTC)
     facts = OwnFacts()
+    collector = Collector()
     hits: list[Hit] = []
     summaries: list[ArchiveSummary] = []
     total_records = 0
@@ -62,6 +63,7 @@ def scan(
             local = OwnFacts()
             for record in _records(archive, summary, progress):
                 total_records += 1
+                collector.observe(record)  # every record: others' wishes count too
                 if not record.author_is_self:
                     continue
                 matches = detect(record, DetectContext(region=local.region, now=now))
@@ -75,13 +77,15 @@ def scan(
                 readable += 1
     if readable == 0:
         raise NothingScanned("; ".join(_why_unread(a) for a in summaries))
-    findings = build_findings(hits, facts)
+    assessed = assess(hits, facts, collector, now)
     return ScanResult(
         archives=summaries,
-        findings=findings,
-        grade=grade([f.severity for f in findings]),
+        findings=assessed.findings,
+        grade=assessed.grade,
         records=total_records,
         generated_at=now,
+        action_plan=assessed.action_plan,
+        profile=assessed.profile,
     )
 
 

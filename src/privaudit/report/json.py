@@ -13,7 +13,8 @@ from typing import Any
 import orjson
 
 from privaudit import __version__
-from privaudit.model import Finding, Occurrence, ScanResult, Severity
+from privaudit.assess.plan import visible_steps
+from privaudit.model import ActionStep, Finding, Occurrence, Profile, ScanResult, Severity
 from privaudit.report.interface import ReportOptions, visible_findings
 
 SCHEMA = "privaudit.report/1"
@@ -60,6 +61,73 @@ def report_document(result: ScanResult, options: ReportOptions) -> dict[str, Any
             "by_category": by_category,
         },
         "findings": [_finding(f, options.reveal) for f in findings],
+        "action_plan": [_step(step) for step in visible_steps(result, findings)],
+        **({"profile": _profile(result.profile, options.reveal)} if result.profile else {}),
+    }
+
+
+def _step(step: ActionStep) -> dict[str, Any]:
+    return {
+        "id": step.id,
+        "type": step.type,
+        "action": step.action,
+        "how": step.how,
+        "why": step.why,
+        "platform": step.platform or None,
+        "categories": [c.value for c in step.categories],
+        "count": step.count,
+        "effort_minutes": step.effort_minutes,
+        "risk_removed": step.risk_removed,
+        "priority": round(step.priority, 2),
+        "links": step.links,
+        "finding_ids": step.finding_ids,
+        "residual": step.residual or None,
+    }
+
+
+def _profile(profile: Profile, reveal: bool) -> dict[str, Any]:
+    places = []
+    for place in profile.places:
+        item: dict[str, Any] = {
+            "role": place.role,
+            "near": place.near or None,
+            "items": place.items,
+            "radius_m": place.radius_m,
+            "exposure": place.exposure.value,
+            "evidence": place.evidence,
+        }
+        if reveal:
+            item["value"] = place.value
+        places.append(item)
+    return {
+        "timezone": profile.timezone,
+        "timezone_source": profile.timezone_source or None,
+        "timed_items": profile.timed_items,
+        "hour_histogram": profile.hour_histogram,
+        "weekday_histogram": profile.weekday_histogram,
+        "places": places,
+        "routines": [
+            {
+                "weekday": r.weekday,
+                "hour": r.hour,
+                "place": r.place,
+                "times": r.times,
+                "first": _iso(r.first),
+                "last": _iso(r.last),
+            }
+            for r in profile.routines
+        ],
+        "trips": [
+            {
+                "start": _iso(t.start),
+                "end": _iso(t.end),
+                "days": t.days,
+                "near": t.near or None,
+                "source": t.source,
+                "items": t.items,
+            }
+            for t in profile.trips
+        ],
     }
 
 

@@ -14,7 +14,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from privaudit.model import Finding, Occurrence, ScanResult, Severity
+from privaudit.assess.plan import visible_steps
+from privaudit.model import ActionStep, Finding, Occurrence, Profile, ScanResult, Severity
 from privaudit.report.interface import ReportOptions, visible_findings
 
 SEVERITY_STYLE: dict[Severity, str] = {
@@ -27,6 +28,11 @@ SEVERITY_STYLE: dict[Severity, str] = {
 GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "bold red", "F": "bold red"}
 MAX_PLACES = 3
 """Occurrences listed per explained finding; the JSON report has all of them."""
+MIN_PLAN_STEPS = 5
+"""Action-plan steps shown at least (more when ``--top`` asks for more)."""
+MAX_LINKS = 3
+"""Links listed per plan step; the JSON report has all of them."""
+SPARK = " ▁▂▃▄▅▆▇█"
 
 
 class TerminalFormatter:
@@ -53,6 +59,11 @@ def renderables(result: ScanResult, options: ReportOptions) -> list[RenderableTy
     """The report's parts, in order."""
     findings = visible_findings(result, options)
     parts: list[RenderableType] = [_summary(result, findings)]
+    steps = visible_steps(result, findings)
+    if steps:
+        parts.append(_plan(steps, options))
+    if result.profile is not None and _worth_showing(result.profile):
+        parts.append(_pattern_of_life(result.profile, options))
     if findings:
         parts.append(_table(findings, options))
         for rank, finding in enumerate(findings[: options.top], start=1):
@@ -182,3 +193,84 @@ def _place(occurrence: Occurrence) -> str:
     if occurrence.url:
         where += f" · {occurrence.url}"
     return where
+
+
+def _plan(steps: list[ActionStep], options: ReportOptions) -> Panel:
+    """The action plan: what to do first, with effort, risk removed and links."""
+    shown = steps[: max(MIN_PLAN_STEPS, options.top)]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(overflow="fold")
+    for rank, step in enumerate(shown, start=1):
+        line = Text()
+        line.append(step.action, style="bold")
+        line.append(
+            f"  ~{_minutes(step.effort_minutes)}, removes {step.risk_removed} risk points",
+            style="dim",
+        )
+        body: list[RenderableType] = [line, Text(step.how)]
+        links = step.links[:MAX_LINKS]
+        if links:
+            more = len(step.links) - len(links)
+            body.append(
+                _bullets([*links, *([f"… and {more} more (--format json)"] if more else [])])
+            )
+        grid.add_row(f"{rank}.", Group(*body))
+    title = "Action plan — most risk removed per minute first"
+    if len(steps) > len(shown):
+        title += f" ({len(shown)} of {len(steps)} steps)"
+    return Panel(grid, title=title, title_align="left")
+
+
+def _minutes(minutes: float) -> str:
+    if minutes >= 60:
+        return f"{minutes / 60:.1f} h"
+    return f"{max(1, round(minutes))} min"
+
+
+def _worth_showing(profile: Profile) -> bool:
+    return bool(profile.places or profile.routines or profile.trips or profile.timed_items >= 20)
+
+
+def _pattern_of_life(profile: Profile, options: ReportOptions) -> Panel:
+    """What the timestamps and positions reveal: hours, zone, places, routines, trips."""
+    lines = Text()
+    if profile.timezone:
+        lines.append("Time zone: ", style="bold")
+        lines.append(f"{profile.timezone}")
+        if profile.timezone_source:
+            lines.append(f" (from {profile.timezone_source})", style="dim")
+        lines.append("\n")
+    if profile.timed_items:
+        peak = max(profile.hour_histogram) or 1
+        spark = "".join(SPARK[round(n / peak * (len(SPARK) - 1))] for n in profile.hour_histogram)
+        lines.append("Posting hours: ", style="bold")
+        lines.append(f"0h {spark} 23h")
+        busiest = sorted(range(24), key=lambda h: (-profile.hour_histogram[h], h))[:3]
+        lines.append(
+            f"  ({profile.timed_items:,} items; busiest "
+            + ", ".join(f"{h:02d}:00" for h in sorted(busiest))
+            + ")\n",
+            style="dim",
+        )
+    for place in profile.places:
+        lines.append(f"Probable {place.role}: ", style="bold")
+        shown = place.value if options.reveal else place.evidence
+        near = f" near {place.near}" if place.near else ""
+        lines.append(
+            f"{shown}{near} — {place.items} items within {place.radius_m} m, "
+            f"visible to: {place.exposure.value}\n"
+        )
+    for routine in profile.routines[:5]:
+        lines.append("Routine: ", style="bold")
+        lines.append(
+            f"every {routine.weekday} around {routine.hour:02d}:00 {routine.place} "
+            f"({routine.times} weeks)\n"
+        )
+    for trip in profile.trips[:5]:
+        lines.append("Away: ", style="bold")
+        where = f" near {trip.near}" if trip.near else ""
+        what = "announced" if trip.source == "announcement" else f"{trip.days} days{where}"
+        lines.append(f"{trip.start.date().isoformat()} — {what}\n")
+    lines.rstrip()
+    return Panel(lines, title="Pattern of life", title_align="left")
