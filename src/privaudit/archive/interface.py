@@ -42,6 +42,14 @@ class Limits:
     """How deep zips inside zips are opened."""
     max_nested_bytes: int = 4 << 30
     """Largest nested archive that will be opened."""
+    max_json_bytes: int = 256 << 20
+    """Largest JSON document parsed whole (256 MiB); larger ones are skipped with a reason.
+
+    Parsing builds every object at once, and a real export's JSON needs about six times its
+    size in memory (measured: a 256 MiB file of tweets peaks at 1.6 GB on top of its bytes),
+    so a whole-document parse stays around 2 GB. Exports split big files into parts well
+    below this; the readers that meet huge single arrays (Takeout location history) stream
+    them item by item and are not bound by it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from privaudit.archive.interface import Archive, Member
 from privaudit.platforms import (
+    bluesky,
     discord,
     facebook,
     google,
@@ -17,7 +18,9 @@ from privaudit.platforms import (
     mastodon,
     reddit,
     snapchat,
+    telegram,
     tiktok,
+    whatsapp,
     x,
 )
 from privaudit.platforms.generic import GenericPlatform
@@ -34,6 +37,9 @@ PLATFORMS: tuple[Platform, ...] = (
     discord.PLATFORM,
     snapchat.PLATFORM,
     tiktok.PLATFORM,
+    bluesky.PLATFORM,
+    telegram.PLATFORM,
+    whatsapp.PLATFORM,  # last: it claims every .txt once a chat is detected
 )
 """Every specific platform reader, most distinctive signature first."""
 
