@@ -15,9 +15,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from privaudit import __version__
-from privaudit.detectors import RULES, rule_doc
+from privaudit.assess.rules import ALL_RULES, rule_doc, rules_table
 from privaudit.model import ScanResult, Severity
 from privaudit.offline import forbid_network
 from privaudit.report import FORMATTERS
@@ -25,6 +26,7 @@ from privaudit.report.interface import ReportOptions
 from privaudit.report.output import write_private
 from privaudit.report.terminal import renderables
 from privaudit.scan import NothingScanned, ScanOptions, scan
+from privaudit.strip import StripUsageError, outcome_line, strip_photos, summary_lines
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -178,29 +180,48 @@ def _exit_code(result: ScanResult, fail_on: FailOn) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+@app.command("strip")
+def strip_command(
+    src: Annotated[
+        Path, typer.Argument(help="The export to read: folder, .zip or .tar.gz (never changed).")
+    ],
+    out: Annotated[
+        Path, typer.Argument(help="A new or empty folder for the copies (files mode 0600).")
+    ],
+) -> None:
+    """Copy the photos in SRC to OUT without location or identifying metadata, losslessly.
+
+    Exit 0 when every photo was stripped and checked, 1 when some could not be."""
+    try:
+        report = strip_photos(src, out, progress=lambda done: typer.echo(outcome_line(done)))
+    except StripUsageError as exc:
+        typer.echo(f"privaudit: {exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    for line in summary_lines(report):
+        typer.echo(line)
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_FINDINGS)
+
+
 @app.command("explain")
 def explain_command(
     rule: Annotated[str, typer.Argument(help="Rule id, as listed by `privaudit rules`.")],
 ) -> None:
     """Print a rule's documentation: what it finds, why it matters, an example, how to fix."""
-    if rule not in RULES:
+    if rule not in ALL_RULES:
         typer.echo(f"privaudit: unknown rule {rule!r}; `privaudit rules` lists them.", err=True)
         raise typer.Exit(EXIT_ERROR)
-    info = RULES[rule]
+    info = ALL_RULES[rule]
     typer.echo(f"{info.id} — {info.title} (category {info.category}, base harm {info.harm})\n")
     typer.echo(rule_doc(rule).strip())
 
 
 @app.command("rules")
 def rules_command() -> None:
-    """List every rule with its category and base harm."""
-    console = Console(highlight=False)
-    from rich.table import Table
-
-    table = Table("Rule", "Category", "Harm", "Title")
-    for info in sorted(RULES.values(), key=lambda r: (r.category, r.id)):
-        table.add_row(info.id, info.category.value, str(info.harm), info.title)
-    console.print(table)
+    """List every rule with its category, base harm and the platforms it applies to."""
+    table = Table("Rule", "Category", "Harm", "Platforms", "Title")
+    for row in rules_table():
+        table.add_row(row.id, row.category, str(row.harm), row.platforms, row.title)
+    Console(highlight=False).print(table)
 
 
 def main() -> None:

@@ -54,6 +54,10 @@ _METHOD_NAMES = {
     98: "PPMd",
 }
 _AES_METHOD = 99  # WinZip AES: the real method is inside the encryption header
+DAMAGED_ENTRY = (
+    "damaged: the zip file's table of contents points into another file's data, so this "
+    "file cannot be found"
+)
 
 
 SUPPORTED_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
@@ -93,13 +97,37 @@ def _member_name(info: zipfile.ZipInfo) -> str:
         return info.orig_filename
 
 
-def _overlapping(infos: list[zipfile.ZipInfo]) -> set[int]:
-    """ids of entries whose data overlaps another entry's.
+def _overlapping(infos: list[zipfile.ZipInfo], fp: IO[bytes]) -> tuple[set[int], set[int]]:
+    """ids of entries whose data overlaps another entry's, and ids of damaged entries.
 
     Overlapping entries are how non-recursive zip bombs make a small file declare
     terabytes; no honest zip tool writes them. The bound used (30-byte header + compressed
     size) is the least an entry can occupy, so an honest zip is never flagged.
+
+    A damaged table of contents can also make an entry point into another member's data;
+    then there is no file header where the entry points. Such an entry is only damaged, and
+    must not take the member it points into down with it, so the overlap is decided again
+    without it. (Bomb entries point at real headers.) Headers are read only for entries
+    already found overlapping.
     """
+    bad = _overlaps(infos)
+    if not bad:
+        return bad, set()
+    damaged = {id(i) for i in infos if id(i) in bad and not _header_at(fp, i.header_offset)}
+    if damaged:
+        bad = _overlaps([i for i in infos if id(i) not in damaged])
+    return bad, damaged
+
+
+def _header_at(fp: IO[bytes], offset: int) -> bool:
+    try:
+        fp.seek(offset)
+        return fp.read(4) == b"PK\x03\x04"
+    except (OSError, ValueError):
+        return False
+
+
+def _overlaps(infos: list[zipfile.ZipInfo]) -> set[int]:
     bad: set[int] = set()
     reach = -1
     owner: zipfile.ZipInfo | None = None
@@ -189,7 +217,7 @@ class ZipArchive(Container[zipfile.ZipInfo]):
             self.skip(path, reason)
         prefix = self.nesting.prefix
         infos = self._zip.infolist()
-        overlapping = _overlapping(infos)
+        overlapping, damaged = _overlapping(infos, self._recovered or self._fp)
         latest: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = _member_name(info)
@@ -207,6 +235,8 @@ class ZipArchive(Container[zipfile.ZipInfo]):
                 self.skip(full, ENCRYPTED)
             elif info.compress_type not in SUPPORTED_METHODS:
                 self.skip(full, method_reason(info.compress_type))
+            elif id(info) in damaged:
+                self.skip(full, DAMAGED_ENTRY)
             elif id(info) in overlapping:
                 self.skip(full, OVERLAP)
             else:

@@ -13,6 +13,7 @@ from privaudit.media.exif import (
     PhotoMetadata,
     is_image_name,
     read_photo_metadata,
+    record_time,
 )
 from privaudit.media.tracks import (
     MAX_KMZ_BYTES,
@@ -63,4 +64,5 @@ __all__ = [
     "read_video_stream",
     "read_xmp_packet",
     "read_xmp_sidecar",
+    "record_time",
 ]

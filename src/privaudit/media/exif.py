@@ -29,7 +29,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
 
 import exifread
@@ -45,6 +45,7 @@ __all__ = [
     "PhotoMetadata",
     "is_image_name",
     "read_photo_metadata",
+    "record_time",
 ]
 
 HEAD_BYTES: Final = 128 * 1024
@@ -175,6 +176,18 @@ class PhotoMetadata:
     EXIF's own clock is the camera's local time and guessing a zone would be wrong."""
 
 
+def record_time(when: datetime | None) -> datetime | None:
+    """A capture time as a :class:`~privaudit.model.Record` timestamp must be: aware.
+
+    ``PhotoMetadata.taken_at`` is naive when the photo has no OffsetTimeOriginal (the
+    camera's own clock); records follow the model's rule for sources without a zone and
+    read it as UTC, so whole-archive code can compare every timestamp with every other.
+    """
+    if when is None or when.tzinfo is not None:
+        return when
+    return when.replace(tzinfo=UTC)
+
+
 def is_image_name(path: str) -> bool:
     """True when *path*'s extension is one whose metadata we read (case-insensitive)."""
     name = path.rpartition("/")[2].rpartition("\\")[2]
@@ -219,7 +232,7 @@ def _exif_tags(data: bytes) -> dict[str, Any]:
 def _jpeg_exif(data: bytes) -> bytes:
     """The TIFF block of the first Exif APP1 segment (b"" when the header has none)."""
     pos, end = 2, len(data)
-    while pos + 4 <= end:
+    while pos + 2 <= end:  # a marker without a length (EOI) may end the data
         if data[pos] != 0xFF:
             raise MediaError(_UNREADABLE)
         marker = data[pos + 1]
@@ -231,6 +244,8 @@ def _jpeg_exif(data: bytes) -> bytes:
             continue
         if marker in (0xDA, 0xD9):  # start of scan / end of image: no more metadata
             return b""
+        if pos + 4 > end:
+            break
         length = (data[pos + 2] << 8) | data[pos + 3]
         if length < 2:
             raise MediaError(_UNREADABLE)
@@ -251,6 +266,8 @@ def _png_exif(data: bytes) -> bytes:
         if length > 0x7FFFFFFF or not kind.isalpha():
             raise MediaError(_UNREADABLE)
         if kind == b"eXIf":
+            if pos + 8 + length > end:  # the head (or a truncated file) ends inside it
+                raise MetadataBeyondHead(_BEYOND_HEAD)
             return _strip_exif_prefix(data[pos + 8 : pos + 8 + length])
         if kind == b"IEND":
             break
@@ -265,6 +282,8 @@ def _webp_exif(data: bytes) -> bytes:
         kind = data[pos : pos + 4]
         length = int.from_bytes(data[pos + 4 : pos + 8], "little")
         if kind == b"EXIF":
+            if pos + 8 + length > end:  # the head (or a truncated file) ends inside it
+                raise MetadataBeyondHead(_BEYOND_HEAD)
             return _strip_exif_prefix(data[pos + 8 : pos + 8 + length])
         pos += 8 + length + (length & 1)  # chunks are padded to even length
     if data[12:16] == b"VP8X" and len(data) > 20 and data[20] & 0x08:

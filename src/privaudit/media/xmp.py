@@ -350,7 +350,7 @@ def _find_packet(data: bytes) -> bytes | None:
 def _jpeg_packet(data: bytes) -> bytes | None:
     """The payload of the XMP APP1 segment (None when the header has none)."""
     pos, end = 2, len(data)
-    while pos + 4 <= end:
+    while pos + 2 <= end:  # a marker without a length (EOI) may end the data
         if data[pos] != 0xFF:
             raise MediaError(_UNREADABLE)
         marker = data[pos + 1]
@@ -362,6 +362,8 @@ def _jpeg_packet(data: bytes) -> bytes | None:
             continue
         if marker in (0xDA, 0xD9):  # image data / end: no more metadata segments
             return None
+        if pos + 4 > end:
+            break
         length = (data[pos + 2] << 8) | data[pos + 3]
         if length < 2:
             raise MediaError(_UNREADABLE)

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from privaudit.archive.interface import Archive, Member, MemberError
-from privaudit.media import MediaError
+from privaudit.media import MediaError, record_time
 from privaudit.model import Exposure, Field, Kind, Record, Role
-from privaudit.platforms.documents import decode_text, join_pointer, parse_json
+from privaudit.platforms.documents import decode_text, join_pointer, json_too_large, parse_json
 from privaudit.platforms.interface import Platform, ReadNotes
 from privaudit.platforms.photos import is_media_name, media_metadata
 
@@ -154,8 +154,12 @@ class GenericPlatform(Platform):
         )
 
     def _json(self, archive: Archive, member: Member) -> Iterator[Record]:
+        lines = member.path.lower().endswith((".jsonl", ".ndjson"))
+        limit = archive.limits.max_json_bytes
+        if not lines and member.size > limit:
+            raise json_too_large(member.size, limit)  # before reading it
         data = archive.read(member)
-        if member.path.lower().endswith((".jsonl", ".ndjson")):
+        if lines:
             for index, line in enumerate(data.splitlines()):
                 if line.strip():
                     try:
@@ -164,7 +168,7 @@ class GenericPlatform(Platform):
                         continue
                     yield self._record(archive, member, f"/{index}", json_fields(doc, f"/{index}"))
             return
-        doc = parse_json(data)
+        doc = parse_json(data, limit)
         if isinstance(doc, list):
             for index, item in enumerate(doc):
                 fields = json_fields(item, f"/{index}")
@@ -220,7 +224,7 @@ class GenericPlatform(Platform):
                 kind=Kind.MEDIA,
                 exposure=Exposure.ACCOUNT,
                 author_is_self=True,
-                timestamp=meta.taken_at,
+                timestamp=record_time(meta.taken_at),
                 fields=meta.fields,
                 points=meta.points,
                 label="photo",

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from privaudit.archive.interface import Archive, Member, MemberError
-from privaudit.media import MediaError
+from privaudit.media import MediaError, record_time
 from privaudit.model import Exposure, Field, GeoPoint, Kind, Record, Role
 from privaudit.platforms.documents import (
     join_pointer,
@@ -214,7 +214,9 @@ class XPlatform(Platform):
         for member in files.get("manifest", []):
             doc = _load(archive, member, notes)
             if isinstance(doc, dict):
-                info = doc.get("userInfo") or {}
+                info = doc.get("userInfo")
+                if not isinstance(info, dict):
+                    info = {}
                 state.account_id = _str(info.get("accountId")) or state.account_id
                 state.screen_name = _str(info.get("userName")) or state.screen_name
         for member in files.get("account", []):
@@ -515,7 +517,7 @@ class XPlatform(Platform):
                 kind=Kind.MEDIA,
                 exposure=info.exposure,
                 author_is_self=info.author_is_self,
-                timestamp=info.timestamp or meta.taken_at,
+                timestamp=info.timestamp or record_time(meta.taken_at),
                 url=info.url,
                 fields=meta.fields,
                 points=meta.points,
@@ -585,7 +587,8 @@ def _data_files(
         types = doc.get("dataTypes") if isinstance(doc, dict) else None
         if isinstance(types, dict):
             for entries in types.values():
-                for entry in (entries or {}).get("files", []) if isinstance(entries, dict) else []:
+                listed_files = entries.get("files") if isinstance(entries, dict) else None
+                for entry in listed_files if isinstance(listed_files, list) else []:
                     name = _str(entry.get("fileName")) if isinstance(entry, dict) else None
                     global_name = _str(entry.get("globalName")) if isinstance(entry, dict) else None
                     if not name:
