@@ -18,7 +18,7 @@ Why these shapes:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 
@@ -215,6 +215,12 @@ class Record:
     points: tuple[GeoPoint, ...] = ()
     label: str = ""
     """Short human name of the item ("tweet", "direct message", "profile")."""
+
+    def __post_init__(self) -> None:
+        # A source without a zone (a camera clock, a local export date) is read as UTC, here
+        # once for every reader, so whole-archive code can compare any two timestamps.
+        if self.timestamp is not None and self.timestamp.tzinfo is None:
+            object.__setattr__(self, "timestamp", self.timestamp.replace(tzinfo=UTC))
 
 
 @dataclass(frozen=True, slots=True)

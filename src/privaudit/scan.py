@@ -78,6 +78,7 @@ def scan(
     if readable == 0:
         raise NothingScanned("; ".join(_why_unread(a) for a in summaries))
     assessed = assess(hits, facts, collector, now)
+    summaries[0].notes.extend(assessed.notes)
     return ScanResult(
         archives=summaries,
         findings=assessed.findings,

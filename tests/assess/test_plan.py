@@ -144,3 +144,19 @@ def test_terminal_shows_the_plan_after_the_summary(x_result: ScanResult) -> None
     assert "near Greenwood, Seattle, US" in text and "47.674" not in text
     revealed = TerminalFormatter().render(x_result, ReportOptions(color=False, reveal=True))
     assert "47.674" in revealed
+
+
+def test_a_failing_inference_step_does_not_lose_the_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from privaudit.assess import pipeline
+    from privaudit.scan import scan
+    from tests.helpers import X_FOLDER
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ValueError("synthetic failure")
+
+    monkeypatch.setattr(pipeline, "infer", boom)
+    result = scan([X_FOLDER])
+    assert any(f.category.value == "phone" for f in result.findings)
+    assert any("could not be worked out" in n for n in result.archives[0].notes)

@@ -153,10 +153,7 @@ def copies(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
     return out
 
 
-KNOWN_BUGS = {
-    "mastodon/": "reported: a photo's zone-less EXIF time reaches inference unconverted "
-    "(the reader must use media.record_time); see fixtures/hostile/regressions.json",
-}
+KNOWN_BUGS: dict[str, str] = {}
 """Crashes found in readers outside the hardening scope, reported and awaiting their fix."""
 
 

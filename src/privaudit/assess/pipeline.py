@@ -23,6 +23,8 @@ class Assessment:
     grade: str
     action_plan: list[ActionStep] = field(default_factory=list)
     profile: Profile | None = None
+    notes: list[str] = field(default_factory=list)
+    """Plain-language remarks (an inference step that could not run)."""
 
 
 def assess(
@@ -34,14 +36,23 @@ def assess(
     """Findings from the detectors' hits plus what only the whole archive reveals, ranked."""
     findings = build_findings(hits, facts, now)
     profile: Profile | None = None
+    notes: list[str] = []
     if collector is not None:
-        inferred = infer(collector, findings, now)
-        findings.extend(inferred.findings)
-        profile = inferred.profile
-        rank(findings)
+        try:
+            inferred = infer(collector, findings, now)
+        except Exception as exc:
+            notes.append(
+                "what the whole archive reveals (home, routines, identity kit) could not be "
+                f"worked out: {type(exc).__name__}: {exc}; please report it"
+            )
+        else:
+            findings.extend(inferred.findings)
+            profile = inferred.profile
+            rank(findings)
     return Assessment(
         findings=findings,
         grade=grade([f.severity for f in findings]),
         action_plan=build_plan(findings),
         profile=profile,
+        notes=notes,
     )
