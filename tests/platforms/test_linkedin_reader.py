@@ -13,7 +13,8 @@ from privaudit.archive import open_archive
 from privaudit.model import Exposure, Kind, Record, Role
 from privaudit.platforms import detect_platforms
 from privaudit.platforms.interface import ReadNotes
-from privaudit.platforms.linkedin import LinkedInPlatform, read_table
+from privaudit.platforms.linkedin import LinkedInPlatform
+from privaudit.platforms.tables import read_table
 from tests.helpers import FIXTURES
 
 FOLDER = FIXTURES / "linkedin" / "Complete_LinkedInDataExport_11-03-2024"

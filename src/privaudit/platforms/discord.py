@@ -52,7 +52,7 @@ from privaudit.model import Exposure, Field, Kind, Record, Role
 from privaudit.platforms.documents import join_pointer, load_json, parse_json, pointer
 from privaudit.platforms.generic import role_for_key
 from privaudit.platforms.interface import Platform, ReadNotes
-from privaudit.platforms.linkedin import read_table
+from privaudit.platforms.tables import read_table
 
 _MAX_TEXT_FIELD = 100_000
 _ACTIVITY_HEAD = 4 << 20

@@ -52,14 +52,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
 
 from privaudit.archive.interface import Archive, Member, MemberError
 from privaudit.model import Exposure, Field, Kind, Record, Role
 from privaudit.platforms.documents import decode_text, pointer
 from privaudit.platforms.generic import role_for_key
 from privaudit.platforms.interface import Platform, ReadNotes
-from privaudit.platforms.linkedin import read_table
+from privaudit.platforms.tables import Table as _Table
+from privaudit.platforms.tables import read_table
 
 _MAX_TEXT_FIELD = 100_000
 _HEAD = 512
@@ -310,20 +310,6 @@ _EARLY = ("statistics", "birthdate", "linked_phone_number", "phone_number", "use
 """Account files, read before content (the account name decides message authorship)."""
 
 _PREFERENCE_ROLES = frozenset({Role.EMAIL, Role.PHONE, Role.BIRTHDATE})
-
-
-class _Table(Protocol):
-    """The parsed CSV (``linkedin.read_table``) as this reader uses it."""
-
-    header: list[str]
-    rows: list[list[str]]
-    tokens: list[str]
-    norm: list[str]
-    problem: str | None
-
-    def index(self, column: str) -> int | None: ...
-
-    def cell(self, row: list[str], column: str) -> str: ...
 
 
 @dataclass(slots=True)
