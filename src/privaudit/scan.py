@@ -31,6 +31,10 @@ class ScanOptions:
 
     limits: Limits = field(default_factory=Limits)
     now: datetime | None = None
+    org_keywords: tuple[str, ...] = ()
+    """Organisation words (codenames, client names) the workplace rules treat as confidential."""
+    disabled_rules: frozenset[str] = frozenset()
+    """Rule ids whose matches are dropped before assessment (policy configuration)."""
 
 
 class NothingScanned(Exception):
@@ -66,7 +70,10 @@ def scan(
                 collector.observe(record)  # every record: others' wishes count too
                 if not record.author_is_self:
                     continue
-                matches = detect(record, DetectContext(region=local.region, now=now))
+                ctx = DetectContext(region=local.region, now=now, org_keywords=options.org_keywords)
+                matches = detect(record, ctx)
+                if options.disabled_rules:
+                    matches = [m for m in matches if m.rule not in options.disabled_rules]
                 if not matches:
                     continue
                 facts.observe(record, matches)

@@ -20,6 +20,10 @@ class ReportOptions:
     width: int | None = None
     top: int = 5
     """How many findings the terminal report explains in detail."""
+    details: bool = False
+    """Explain every finding, not only the ``top`` ones (terminal)."""
+    quiet: bool = False
+    """Only the grade and the counts: no findings listed (terminal)."""
 
 
 class Formatter(Protocol):
