@@ -267,6 +267,9 @@ def test_age_hard_negatives(text: str) -> None:
         ("--03-14", "--03-14", None),
         ("03-14", "--03-14", None),
         ("March 14", "--03-14", None),
+        ("1990-03-14 00:00:00 UTC", "1990-03-14", None),
+        ("1990-03-14T00:00:00+01:00", "1990-03-14", None),
+        ("03/14/1990 00:00", "1990-03-14", "US"),
     ],
 )
 def test_structured_birthdate(raw: str, key: str, region: str | None) -> None:
@@ -281,7 +284,7 @@ def test_structured_birthdate(raw: str, key: str, region: str | None) -> None:
 @pytest.mark.parametrize(
     "raw",
     ["", "   ", "1990", "March 1990", "1850-01-01", "2024-01-01", "2023-02-30", "13-45",
-     "Tuesday", "unknown", "0000-00-00", "x" * 100],
+     "Tuesday", "unknown", "0000-00-00", "x" * 100, "12:30", "00:00:00 UTC"],
 )  # fmt: skip
 def test_structured_birthdate_rejects(raw: str) -> None:
     assert find(raw, RULE, Role.BIRTHDATE) == []

@@ -387,6 +387,13 @@ default differs between the two parses, so a missing year is detectable."""
 
 _STRUCT_ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.,+\-Z]*)?")
 _STRUCT_YEARLESS_RE = re.compile(r"-?-?(\d{2})-(\d{2})")
+_STRUCT_TIME_RE = re.compile(
+    r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+\-]\d{2}:?\d{2})?"
+    r"|\s+(?:UTC|GMT))$",
+    re.IGNORECASE,
+)
+"""A time of day and zone after a form date ("1990-03-14 00:00:00 UTC"): exports store
+birth dates as midnight timestamps; the time says nothing about the birth."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +444,7 @@ def parse_date(candidate: str, dayfirst: bool) -> Parsed | None:
 
 def parse_structured(text: str, dayfirst: bool) -> Parsed | None:
     """A birthdate form field: ISO, ``--MM-DD``, ``MM-DD`` or any written date shape."""
-    raw = text.strip()
+    raw = _STRUCT_TIME_RE.sub("", text.strip()).strip()
     if not raw or len(raw) > 40:
         return None
     if iso := _STRUCT_ISO_RE.fullmatch(raw):
