@@ -137,6 +137,7 @@ def test_inferred_home_is_its_own_finding(folder_result: ScanResult) -> None:
         if [o.pointer for o in f.occurrences] == ["/Home & Work/Home"]
     ]
     assert home.detail == "exact position from the home Snapchat inferred"
+    assert home.title == "Place stored with your account"  # not a post geotag
     assert home.value == "30.285100,-97.733500"
 
 

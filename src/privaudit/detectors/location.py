@@ -78,6 +78,7 @@ TRAIL_MIN_POINTS = 4
 APPROXIMATE_M = 1000.0
 """Stated accuracy (metres) beyond which a position counts as approximate."""
 APPROXIMATE_HARM = 25
+ACCOUNT_PLACE_TITLE = "Place stored with your account"
 
 
 def _usable(point: GeoPoint) -> bool:
@@ -100,6 +101,9 @@ class LocationDetector:
             yield _trail(record, usable)
             return
         rule = RULE_PHOTO if record.kind is Kind.MEDIA else RULE_POST
+        # A place the platform keeps with the account (an inferred home, a profile
+        # location) is no post: the title must not send the user looking for one.
+        title = ACCOUNT_PLACE_TITLE if record.kind is Kind.ACCOUNT else rule.title
         for point in usable:
             harm = rule.harm
             detail = f"exact position from {point.source}" if point.source else "exact position"
@@ -115,7 +119,7 @@ class LocationDetector:
             yield Match(
                 rule=rule.id,
                 category=rule.category,
-                title=rule.title,
+                title=title,
                 value=f"{lat:.6f},{lon:.6f}",
                 key=f"{lat:.4f},{lon:.4f}",
                 evidence=f"{mask_decimal(lat)}, {mask_decimal(lon)}",
