@@ -128,9 +128,10 @@ def test_two_numbers_in_one_post() -> None:
         "premium line +1 900 555 0199",
         "hotline +33 884 01 23 45",
         "text me at +44 55 1234 5678",
-        # not valid numbers
-        "call me 555-0142",
+        # not valid numbers, placeholders
         "call me 12345",
+        "text me 12345678",
+        "my number is 0000000",
         "",
     ],
 )
@@ -157,8 +158,25 @@ def test_region_decides_national_numbers() -> None:
     [m] = find(text, RULE, region="DE")
     assert m.key == "+4915123456789"
     assert m.detail == "valid DE mobile number"
-    assert find(text, RULE, region="US") == []
-    assert find(text, RULE) == []  # unknown region reads as US
+    assert "country from the language (German)" not in m.reasons
+
+
+def test_another_country_from_the_cue_language() -> None:
+    # not valid in the account's region (US): the German cue says where to read it
+    for region in ("US", None):
+        [m] = find("ruf mich an: 0151 23456789", RULE, region=region)
+        assert m.key == "+4915123456789"
+        assert m.confidence is Confidence.HIGH
+        assert "country from the language (German)" in m.reasons
+
+
+def test_local_number_after_a_personal_cue() -> None:
+    [m] = find("call me 555-0142", RULE)
+    assert m.key == "tel:5550142"
+    assert m.confidence is Confidence.MEDIUM
+    assert m.detail == "phone number (local number without its area code)"
+    # seven digits with only a neutral word next to them are not enough
+    assert find("I keep getting calls from 555-0142", RULE) == []
 
 
 def test_international_numbers_ignore_region() -> None:
@@ -225,7 +243,9 @@ def test_labelled_numbers_from_any_country(text: str, value: str) -> None:
     [match] = find(text, RULE)
     assert match.value == value
     assert match.confidence is Confidence.MEDIUM
-    assert "country not recognised" in match.detail
+    assert match.detail.startswith("phone number (")
+    assert match.key.startswith(("tel:", "+"))
+    assert "•" in match.evidence
 
 
 @pytest.mark.parametrize(
