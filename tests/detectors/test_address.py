@@ -11,6 +11,7 @@ from privaudit.model import Category, Confidence, Exposure, Field, Kind, Match, 
 from .helpers import find
 
 RULE = "home-address"
+STREET = "street-address"
 
 
 def run(text: str, role: Role = Role.TEXT, kind: Kind = Kind.POST) -> list[Match]:
@@ -96,8 +97,17 @@ def test_lower_case_street_is_low_confidence() -> None:
 
 def test_street_address_without_cue_is_lower_harm() -> None:
     [m] = run("123 Main St, Seattle, WA 98103")
-    assert m.harm == 35 and m.title == "Street address"
-    assert m.confidence is Confidence.MEDIUM
+    assert m.rule == STREET and m.harm == 45 and m.title == "Street address"
+    assert m.confidence is Confidence.HIGH
+    assert m.detail == "street address (nothing says whose), valid US postcode"
+
+
+def test_wrong_postcode_is_an_address_but_not_validated() -> None:
+    for text in ("123 Main St, Seattle, WA 10036", "88 Queen St W, Toronto, ON H2X 1Y4"):
+        [m] = run(text)
+        assert m.rule == STREET and m.confidence is Confidence.MEDIUM
+        assert m.reasons == ("city and state",)
+        assert not any(r.startswith("valid") for r in m.reasons)
 
 
 @pytest.mark.parametrize(
@@ -122,9 +132,6 @@ def test_street_address_without_cue_is_lower_harm() -> None:
         "call me at 206-555-0142",
         "check https://example.com/4512-fremont-ave-n-seattle-wa-98103",
         "WA 98103 123 Main",
-        # wrong postcode for the state / province
-        "123 Main St, Seattle, WA 10036",
-        "88 Queen St W, Toronto, ON H2X 1Y4",
     ],
 )
 def test_negatives(text: str) -> None:
@@ -138,7 +145,7 @@ def test_structured_address_field_is_high() -> None:
     assert m.key == "4512 fremont ave n"
     assert m.reasons == ("profile address field",)
     [m] = run("Flat 2, Rosehill Court 7", Role.ADDRESS)
-    assert m.evidence == "•••• •• ••••• ••••• •"
+    assert m.evidence == "Flat ••, ••••• •"
     assert run("Berlin", Role.ADDRESS) == []
 
 
@@ -154,8 +161,9 @@ def test_profile_location_with_a_street_is_home() -> None:
 
 def test_unknown_strings_need_a_valid_postcode() -> None:
     [m] = run("123 Main St, Seattle, WA 98103", Role.OTHER)
-    assert m.confidence is Confidence.LOW and m.harm == 35
+    assert m.confidence is Confidence.LOW and m.rule == STREET
     assert run("12 Oak Lane", Role.OTHER) == []
+    assert run("12 Oak Lane, Springfield, IL", Role.OTHER) == []  # no postcode to check
 
 
 def test_repeated_address_shares_a_key() -> None:

@@ -38,6 +38,7 @@ EXPECTED = {
     "private-key": 95,
     "jwt": 60,
     "home-address": 70,
+    "street-address": 45,
     "away-from-home": 55,
     "health-disclosure": 50,
     "substance-use": 50,

@@ -555,6 +555,10 @@ RULE_ADVICE: dict[str, list[str]] = {
     "home-address": [
         "Remove the address from the item; post about home without street names or house numbers.",
     ],
+    "street-address": [
+        "Remove the address from the item unless it is a business's; if it is a friend's "
+        "home, they did not choose to publish it.",
+    ],
     "away-from-home": [
         "Delete or narrow the audience of posts that announce when your home is empty.",
     ],
@@ -647,6 +651,8 @@ WHY: dict[Category, str] = {
     Category.INFERENCE: "Pieces that are harmless alone combine into something a stranger can use.",
 }
 WHY_RULE: dict[str, str] = {
+    "street-address": "A full street address leads a stranger to a door — yours, or that of "
+    "a friend or relative who never chose to publish it.",
     "inferred-home": "Where you sleep is the one place someone who means you harm needs to know.",
     "inferred-work": "A workplace plus working hours tells anyone where you are every weekday.",
     "reconstructed-birthdate": "Wishes on one day plus one age statement rebuild your full "

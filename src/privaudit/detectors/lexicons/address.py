@@ -15,6 +15,9 @@ EN_STREET_TYPES: dict[str, str] = {
     "walk": "walk", "hill": "hill", "loop": "loop", "alley": "aly", "plaza": "plz",
     "pike": "pike", "run": "run", "path": "path", "crossing": "xing", "green": "grn",
     "vale": "vale", "rise": "rise", "esplanade": "esp", "parade": "pde", "pde": "pde",
+    "expressway": "expy", "expy": "expy", "freeway": "fwy", "fwy": "fwy", "turnpike": "tpke",
+    "tpke": "tpke", "causeway": "cswy", "circuit": "cct", "cct": "cct", "quay": "qy",
+    "cove": "cv", "heights": "hts", "hts": "hts", "ridge": "rdg", "wynd": "wynd", "str": "st",
 }  # fmt: skip
 """English street types (US, UK, CA, AU) → their normalised abbreviation."""
 
@@ -35,6 +38,13 @@ EN_UNIT_WORDS: tuple[str, ...] = (
     "building", "dept", "#",
 )  # fmt: skip
 
+UNIT_WORDS: tuple[str, ...] = (
+    *EN_UNIT_WORDS, "lot", "wohnung", "whg", "app", "appt", "appartement", "apto", "bte",
+    "interno", "scala", "piso", "puerta", "pta", "esc", "escalera", "lgh",
+)  # fmt: skip
+"""Apartment, suite and floor words before a unit number ("Apt. 5B", "Whg. 3", "bte 2",
+"lgh 1102"): a unit number next to a street line is strong evidence of an address."""
+
 NOT_STREET_NAME_WORDS: frozenset[str] = frozenset(
     # units, quantities and function words: "5 mins walk", "3 the road", "2 bedroom place"
     {"min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "week",
@@ -47,17 +57,89 @@ NOT_STREET_NAME_WORDS: frozenset[str] = frozenset(
      "five", "six", "seven", "eight", "nine", "ten", "dollar", "dollars", "bucks", "points",
      "games", "yards", "feet", "ft", "meters", "metres", "kids", "dogs", "cats", "cars",
      "lines", "tickets", "bus", "train", "level", "car", "lol", "i", "me", "we", "you", "it",
+     "bis", "ter",
      "this",
      "that", "not", "no", "so", "very", "just"}
 )  # fmt: skip
 """Words that are never the whole or the start of a street name after a house number."""
 
+NOT_PLACE_NAME_WORDS: frozenset[str] = frozenset(
+    # things numbered in prose: "Game 7", "Windows 11", "Room 101", "Platform 9", "May 5"
+    {"game", "games", "windows", "iphone", "ipad", "galaxy", "pixel", "android", "ios",
+     "version", "season", "episode", "ep", "chapter", "page", "part", "vol", "volume", "act",
+     "scene", "round", "stage", "phase", "level", "room", "floor", "gate", "terminal",
+     "platform", "track", "row", "seat", "section", "table", "hall", "block", "lot", "unit",
+     "apt", "suite", "box", "no", "number", "nr", "week", "day", "year", "top", "covid",
+     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "january", "february", "march", "april", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "grade", "class", "series", "model", "mark",
+     "psalm", "john", "matthew", "luke", "genesis", "exit", "mile", "route", "highway",
+     "interstate", "bus", "flight", "train", "line", "channel", "studio", "apollo", "pro",
+     "max", "plus", "ultra", "mini", "air", "xbox", "playstation", "ps", "fifa", "nba", "nfl",
+     "ufc", "wwe", "f1", "mlb", "nhl", "vs", "v", "i", "we", "you", "he", "she", "they", "it",
+     "the", "a", "an", "at", "in", "on", "to", "of", "for", "and", "or", "my", "our", "is"}
+)  # fmt: skip
+"""Words that start numbered things which are not streets: a number after them is not a
+house number ("Game 7", "Room 101"). Used for street lines without a street type."""
+
+NOT_CITY_WORDS: frozenset[str] = frozenset(
+    {"the", "a", "an", "and", "or", "but", "to", "for", "at", "in", "on", "of", "from", "with",
+     "by", "as", "if", "so", "is", "are", "was", "were", "be", "been", "it", "its", "i", "me",
+     "my", "we", "us", "our", "you", "your", "he", "she", "they", "them", "his", "her",
+     "their", "this", "that", "these", "those", "there", "here", "then", "than", "after",
+     "before", "tonight", "today", "tomorrow", "yesterday", "now", "soon", "please", "pls",
+     "plz", "thanks", "thank", "lol", "just", "also", "via", "near", "next", "last", "when",
+     "where", "what", "who", "why", "how", "will", "would", "can", "could", "should", "come",
+     "go", "see", "get", "got", "have", "has", "had", "do", "does", "did", "not", "no", "yes",
+     "ok", "okay", "bring", "call", "text", "dm", "rt", "until", "till", "since", "about",
+     "around", "between", "through", "during", "every", "all", "any", "some", "very", "too",
+     "am", "pm", "asap", "x", "xx", "xo", "ty", "btw", "im", "i'm", "it's", "don't", "let's",
+     "und", "oder", "bei", "bis", "ab", "et", "ou", "le", "la", "les", "y", "o", "e", "en",
+     "para", "por", "con", "per", "di", "da", "het", "een", "op"}
+)  # fmt: skip
+"""Words after a street line that end it: they start prose again, not a city name."""
+
+PO_BOX_WORDS: frozenset[str] = frozenset(
+    {"box", "po", "p.o", "pob", "postbox", "postfach", "apartado", "casilla", "bp", "cp"}
+)
+"""Words of a post-office box, which is not where anyone lives."""
+
+CITY_PARTICLES: frozenset[str] = frozenset(
+    {"of", "de", "la", "le", "les", "del", "di", "da", "on", "upon", "en", "am", "an", "der",
+     "y", "e", "nad", "pod", "u", "na", "v", "im", "bei", "sur", "sous", "aan", "op"}
+)  # fmt: skip
+"""Small words inside a city name after its first word ("Isle of Palms", "Mora de Rubielos")."""
+
+CAPITALISED_NAME_WORDS: frozenset[str] = frozenset({"new", "old", "big", "little", "one"})
+"""Words of :data:`NOT_STREET_NAME_WORDS` that do start real street names when written with a
+capital ("3 New Road", "12 Old Kent Road", "1 Little Britain")."""
+
 DE_NL_SUFFIXES: tuple[str, ...] = (
     "straße", "strasse", "str.", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer",
     "chaussee", "steig", "pfad", "graben", "kamp",
     "straat", "gracht", "laan", "plein", "kade", "singel", "dijk", "steeg", "dreef",
+    # Danish, Swedish, Norwegian, Icelandic
+    "vej", "gade", "stræde", "vænget", "gatan", "vägen", "gränd", "stigen", "veien", "vegen",
+    "gata", "stræti", "straeti", "braut", "vegur", "stígur",
+    # Finnish, Estonian
+    "katu", "kuja", "polku", "tie", "väylä", "tänav", "maantee", "puiestee",
+    # Czech, Slovak, Slovenian, Croatian
+    "ulice", "ulica", "náměstí", "nábřeží", "cesta", "trg",
 )  # fmt: skip
-"""Endings of one-word German, Austrian, Swiss and Dutch street names ("Lindenweg")."""
+"""Endings of one-word German, Austrian, Swiss, Dutch, Nordic, Finnish, Estonian and Central
+European street names ("Lindenweg", "Søndergade", "Magasinsgatan", "Koskikatu")."""
+
+NAME_FIRST_TYPE_WORDS: tuple[str, ...] = (
+    # Hungarian
+    "u.", "utca", "út", "útja", "tér", "tere", "körút", "krt.", "köz", "sor", "sétány", "rkp.",
+    "rakpart", "fasor",
+    # Nordic, Estonian
+    "gate", "gata", "vei", "veg", "vej", "väg", "allé", "plads", "torg", "terrasse", "tee",
+    "tänav", "põik", "mnt.",
+)  # fmt: skip
+"""Lower-case street-type words after the name ("Kálmán Imre u. 12", "Trenerys gate 23",
+"Luite tee 87"), matched case-sensitively."""
 
 DE_STREET_WORDS: tuple[str, ...] = (
     "Straße", "Strasse", "Str.", "Weg", "Allee", "Platz", "Gasse", "Ring", "Damm", "Ufer",
@@ -75,12 +157,28 @@ ES_TYPES: tuple[str, ...] = (
     "Ronda", "Camino", "Carretera", "Ctra.", "Travesía", "Carrer", "Passeig", "Rambla",
     "Glorieta", "Callejón", "Urbanización", "Urb.",
 )  # fmt: skip
+PT_TYPES: tuple[str, ...] = (
+    "Rua", "Rúa", "Travessa", "Praça", "Estrada", "Alameda", "Rodovia", "Avenida",
+)  # fmt: skip
+"""Portuguese and Galician street types (written before the name, number last)."""
+PL_TYPES: tuple[str, ...] = ("ul.", "al.", "os.", "pl.")
+"""Polish abbreviations before the name ("ul. Słowicza 10"), matched case-sensitively."""
+FR_TYPE_FIRST: tuple[str, ...] = (
+    "Rue", "Avenue", "Boulevard", "Chemin", "Place", "Impasse", "Allée", "Quai", "Chaussée",
+    "Drève", "Rue de", "Av.",
+)  # fmt: skip
+"""French street types in the Belgian and Swiss order, number last ("Rue de la Loi 16")."""
+LOWERCASE_TYPE_FIRST: frozenset[str] = frozenset(
+    {"calle", "rua", "rúa", "avenida", "carrer", "rue", "ul."}
+)
+"""Type-first street words distinctive enough to accept a street name all in lower case."""
 IT_TYPES: tuple[str, ...] = (
     "Via", "Viale", "V.le", "Corso", "C.so", "Piazza", "P.zza", "Piazzale", "Largo",
     "Vicolo", "Strada", "Lungomare", "Lungotevere", "Borgo", "Contrada",
 )  # fmt: skip
 ES_IT_PARTICLES: tuple[str, ...] = (
     "de", "del", "de la", "de los", "de las", "y", "e", "di", "dei", "della", "delle",
+    "do", "da", "dos", "das",
     "degli", "dello", "del", "d'", "d’", "san", "santa", "santo",
 )  # fmt: skip
 
@@ -129,6 +227,25 @@ UK_POSTCODE = (
 CA_POSTCODE = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)"
 """Canadian postal code ``A1A 1A1`` (letters D, F, I, O, Q, U never appear)."""
 
+COUNTRY_ALIASES: dict[str, str] = {
+    "usa": "US", "u.s.a.": "US", "u.s.": "US", "united states of america": "US",
+    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "northern ireland": "GB", "great britain": "GB", "netherlands": "NL", "holland": "NL",
+    "nederland": "NL", "deutschland": "DE", "österreich": "AT", "schweiz": "CH",
+    "suisse": "CH", "svizzera": "CH", "españa": "ES", "italia": "IT", "belgique": "BE",
+    "belgië": "BE", "czech republic": "CZ", "danmark": "DK", "sverige": "SE", "norge": "NO",
+    "suomi": "FI", "polska": "PL", "magyarország": "HU", "ísland": "IS",
+}  # fmt: skip
+"""Country names people write that the gazetteer spells differently (it has "United
+Kingdom", "The Netherlands", "Czechia")."""
+
+MILITARY_ZIP_PREFIXES: dict[str, tuple[tuple[int, int], ...]] = {
+    "AA": ((340, 340),),
+    "AE": ((90, 98),),
+    "AP": ((962, 966),),
+}
+"""US military post "states" (Americas, Europe, Pacific) and their ZIP prefixes."""
+
 # --- context -------------------------------------------------------------------------
 
 HOME_CUES: tuple[str, ...] = (
@@ -145,7 +262,16 @@ HOME_CUES: tuple[str, ...] = (
     r"i live (?:at|on)", r"we live (?:at|on)", r"i['’]?m living (?:at|on)", r"home address",
     r"send (?:it|them|mail|packages?|the package|stuff|gifts?|letters?|cards?|postcards?) to",
     r"ship (?:it|them) to", r"mail (?:it|them|me)(?: at| to)?", r"deliver(?:ed)? to",
-    r"(?:my|our) address is", r"address\s*:", r"new address", r"closing on",
+    r"(?:my|our) address is", r"address\s*:", r"new address",
+    r"(?:billing|shipping|delivery|mailing|postal|home|current|old|forwarding) address(?:es)?",
+    r"(?:his|her|their|[\w’']+['’]s) (?:new |old |home )?address", r"address (?:is|was)",
+    r"(?:lives|living|stays|staying) (?:at|on|in)", r"(?:i|we|they) (?:now |still |currently )?"
+    r"live (?:at|on|in)", r"(?:send|sent|ship|shipped|mail|mailed|deliver"
+    r"|delivered|forward|forwarded) (?:\w+ ){0,4}to",
+    r"update (?:my|the) (?:\w+ ){0,3}address(?:es)?",
+    r"change (?:my|the) (?:\w+ ){0,3}address(?:es)?", r"return address", r"clos(?:ed|ing) on",
+    r"(?:my |our |the )?new (?:apartment|apt|place|flat|house|home|digs|condo|crib|pad)",
+    r"moved in", r"eingezogen", r"ny adresse?", r"nieuwe adres",
     # German
     r"ich wohne(?: jetzt| seit \w+)?(?: in der| in| an der| am| auf der| im)?",
     r"wir wohnen(?: jetzt| seit \w+)?(?: in der| in| an der| am| auf der| im)?",
@@ -186,7 +312,8 @@ VENUE_CUES: tuple[str, ...] = (
     r"visit us", r"located at", r"our (?:new )?(?:store|shop|office|location|studio)",
     r"for sale", r"for rent", r"open house", r"listing", r"i['’]?m at", r"check(?:ed)? in",
     r"church", r"embassy", r"consulate", r"town hall", r"city hall", r"courthouse",
-    r"polling", r"vote at", r"protest", r"rally",
+    r"polling", r"vote at", r"protest", r"rally", r"(?:lunch|dinner|brunch|breakfast) at",
+    r"burgers?", r"pizza", r"tacos", r"sushi", r"menu", r"food truck",
     # German
     r"laden", r"gesch[äa]ft", r"b[üu]ro", r"praxis", r"bahnhof", r"kneipe", r"lokal",
     r"[öo]ffnungszeiten", r"ge[öo]ffnet", r"veranstaltung", r"er[öo]ffnung", r"treffpunkt",
