@@ -15,10 +15,12 @@ other people's DMs are marked as not written by the user.
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from privaudit.archive.interface import Archive, Member, MemberError
@@ -26,15 +28,20 @@ from privaudit.media import MediaError, record_time
 from privaudit.model import Exposure, Field, GeoPoint, Kind, Record, Role
 from privaudit.platforms.documents import (
     join_pointer,
+    json_too_large,
     load_json,
+    strip_js_assignment,
 )
 from privaudit.platforms.generic import json_fields
+from privaudit.platforms.google_stream import iter_array
 from privaudit.platforms.interface import Platform, ReadNotes
 from privaudit.platforms.photos import is_media_name, media_metadata
 
 _OLD_LAYOUT_FILES = ("tweet.js", "account.js", "profile.js")
 """2018–2019 archives keep these at the archive root, without ``data/``."""
 _MAX_SNIFFED = 50
+STREAM_BYTES = 16 << 20
+"""Data files this large are read item by item (see :class:`_Streamed`)."""
 _PART = re.compile(r"-part\d+$")
 _MEDIA_NAME = re.compile(r"^(\d+)-[\w-]+\.\w+$")
 
@@ -147,6 +154,18 @@ class _State:
     screen_name: str | None = None
     protected: bool = False
     items: dict[str, _ItemInfo] = field(default_factory=dict)
+    """Posts and messages that media files (or long posts) need to find again."""
+    media_ids: set[str] = field(default_factory=set)
+    """Ids named by the archive's media files: only those items are kept (memory stays
+    flat however many posts the archive holds)."""
+    keep_posts: bool = False
+    """Keep every post too: the archive has long posts, which find their tweet by time."""
+    _by_time: list[tuple[datetime, int, str | None]] | None = None
+    _by_time_size: int = -1
+
+    def remember(self, item_id: str, info: _ItemInfo) -> None:
+        if item_id in self.media_ids or (self.keep_posts and info.kind in (Kind.POST, Kind.REPLY)):
+            self.items[item_id] = info
 
 
 class XPlatform(Platform):
@@ -183,6 +202,8 @@ class XPlatform(Platform):
         root = _find_root(members)
         state = _State(root=root)
         files = _data_files(archive, members, root, by_path, notes)
+        state.media_ids = _media_ids(members)
+        state.keep_posts = "note_tweet" in files
         self._learn_account(archive, files, state, notes)
         if state.protected:
             notes.note("Your X account is protected: posts are rated as seen by followers.")
@@ -237,10 +258,18 @@ class XPlatform(Platform):
     def _records_of(
         self, archive: Archive, member: Member, dtype: str, state: _State, notes: ReadNotes
     ) -> Iterator[Record]:
+        reader = _READERS.get(dtype)
+        if reader is not None and member.size >= STREAM_BYTES and _is_array(archive, member):
+            # A big file (a heavy account's tweets.js runs to hundreds of MB) is read item
+            # by item: memory stays at one chunk instead of the whole parsed document.
+            try:
+                yield from reader(self, archive, member, _Streamed(archive, member), state)
+            except MemberError as exc:
+                notes.skip(member.path, str(exc))
+            return
         doc = _load(archive, member, notes)
         if doc is None:
             return
-        reader = _READERS.get(dtype)
         if reader is None:
             notes.note(
                 f"unrecognised X file {_rel(member.path, state.root)}, scanned as generic JSON"
@@ -381,9 +410,8 @@ class XPlatform(Platform):
             item_label = f"{label} (reply)" if reply else label
             if is_retweet:
                 item_label = "retweet"
-            fields = (
-                (Field(text_key, join_pointer(ptr, text_key), text, Role.TEXT),) if text else ()
-            )
+            # text_key needs no pointer escaping: the pointer is written out directly
+            fields = (Field(text_key, f"{ptr}/{text_key}", text, Role.TEXT),) if text else ()
             record = Record(
                 platform=self.name,
                 archive=archive.display,
@@ -399,8 +427,9 @@ class XPlatform(Platform):
                 label=item_label,
             )
             if tweet_id:
-                state.items[tweet_id] = _ItemInfo(
-                    kind, exposure, not is_retweet, when, url, f"photo in {item_label}"
+                state.remember(
+                    tweet_id,
+                    _ItemInfo(kind, exposure, not is_retweet, when, url, f"photo in {item_label}"),
                 )
             yield record
 
@@ -451,8 +480,11 @@ class XPlatform(Platform):
                 when = _iso_time(create.get("createdAt"))
                 msg_id = _str(create.get("id"))
                 if msg_id:
-                    state.items[msg_id] = _ItemInfo(
-                        Kind.MESSAGE, Exposure.PRIVATE, mine, when, url, f"photo in {label}"
+                    state.remember(
+                        msg_id,
+                        _ItemInfo(
+                            Kind.MESSAGE, Exposure.PRIVATE, mine, when, url, f"photo in {label}"
+                        ),
                     )
                 yield Record(
                     platform=self.name,
@@ -643,11 +675,42 @@ def _load(archive: Archive, member: Member, notes: ReadNotes) -> Any:
         return None
 
 
+def _is_array(archive: Archive, member: Member) -> bool:
+    """True when the member's JSON (after any ``window.… =``) is an array: only those stream."""
+    try:
+        head = archive.read_head(member, 512)
+    except MemberError:
+        return False  # the whole-member path reports it
+    head = head.removeprefix(codecs.BOM_UTF8)
+    return strip_js_assignment(head).lstrip().startswith(b"[")
+
+
+class _Streamed:
+    """A big YTD array member, iterated as ``(index, item)`` without parsing it whole."""
+
+    def __init__(self, archive: Archive, member: Member) -> None:
+        self.archive = archive
+        self.member = member
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]:
+        return iter_array(lambda: self.archive.open(self.member), self._whole, None)
+
+    def _whole(self) -> bytes:
+        limit = self.archive.limits.max_json_bytes
+        if self.member.size > limit:
+            raise json_too_large(self.member.size, limit)
+        return self.archive.read(self.member)
+
+
 def _wrapped(doc: Any, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(pointer, object)`` for each ``{key: {...}}`` entry (or bare object) of a YTD array."""
-    if not isinstance(doc, list):
+    if isinstance(doc, _Streamed):
+        entries: Iterable[tuple[int, Any]] = doc
+    elif isinstance(doc, list):
+        entries = enumerate(doc)
+    else:
         return
-    for index, entry in enumerate(doc):
+    for index, entry in entries:
         if not isinstance(entry, dict):
             continue
         inner = entry.get(key)
@@ -674,10 +737,32 @@ def _str(value: Any) -> str | None:
     return None
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+)}  # fmt: skip
+_DAYS = frozenset(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+_FAST_TIME = re.compile(
+    r"([A-Z][a-z]{2}) ([A-Z][a-z]{2}) (\d\d) (\d\d):(\d\d):(\d\d) \+0000 (\d{4})"
+)
+
+
 def _tweet_time(value: Any) -> datetime | None:
     text = _str(value)
     if not text:
         return None
+    fast = _FAST_TIME.fullmatch(text)
+    if fast is not None and fast.group(1) in _DAYS and fast.group(2) in _MONTHS:
+        # X's own format in UTC, parsed without strptime (half of a tweet's read time);
+        # anything unusual (another zone, a bad date) takes the general path below.
+        _, name, day_s, hour_s, minute_s, second_s, year_s = fast.groups()
+        day, month, year = int(day_s), _MONTHS[name], int(year_s)
+        hour, minute, second = int(hour_s), int(minute_s), int(second_s)
+        try:
+            when = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+        except ValueError:
+            when = None
+        if when is not None:
+            return when if year >= 2006 else None
     for fmt in (_TWEET_TIME, "%Y-%m-%d %H:%M:%S %z"):
         try:
             when = datetime.strptime(text, fmt)
@@ -744,16 +829,44 @@ def _profile_url(state: _State) -> str | None:
 
 
 def _nearest_tweet_url(state: _State, when: datetime | None) -> str | None:
-    """Long posts (note tweets) have their own id; the tweet that shows them is posted with them."""
+    """Long posts (note tweets) have their own id; the tweet that shows them is posted with them.
+
+    The tweet closest in time within 10 s (the first read of equally close ones), found by
+    bisecting a time-sorted index of the posts rather than scanning every post per note.
+    """
     if when is None:
         return None
-    best: tuple[float, str | None] = (10.0, None)
-    for info in state.items.values():
-        if info.timestamp is not None and info.kind in (Kind.POST, Kind.REPLY):
-            delta = abs((info.timestamp - when).total_seconds())
-            if delta < best[0]:
-                best = (delta, info.url)
-    return best[1]
+    if state._by_time is None or state._by_time_size != len(state.items):
+        state._by_time = sorted(
+            (info.timestamp, order, info.url)
+            for order, info in enumerate(state.items.values())
+            if info.timestamp is not None and info.kind in (Kind.POST, Kind.REPLY)
+        )
+        state._by_time_size = len(state.items)
+    index = state._by_time
+    window = timedelta(seconds=10)
+    lo = bisect.bisect_left(index, (when - window,))
+    best: tuple[float, int, str | None] = (10.0, -1, None)
+    for position in range(lo, len(index)):
+        stamp, order, url = index[position]
+        if stamp - when >= window:
+            break
+        delta = abs((stamp - when).total_seconds())
+        if delta < best[0] or (delta == best[0] and best[1] >= 0 and order < best[1]):
+            best = (delta, order, url)
+    return best[2]
+
+
+def _media_ids(members: list[Member]) -> set[str]:
+    """The post and message ids that media files are named after."""
+    ids: set[str] = set()
+    for member in members:
+        parts = member.path.split("/")
+        if len(parts) >= 2 and parts[-2] in _MEDIA_DIRS:
+            match = _MEDIA_NAME.match(parts[-1])
+            if match:
+                ids.add(match.group(1))
+    return ids
 
 
 def _guess_self_id(doc: Any) -> str | None:

@@ -104,6 +104,22 @@ _DIGIT_RE = re.compile(r"\d")
 _AGE_NEEDLE_RE = re.compile("|".join(re.escape(n) for n in AGE_NEEDLES), re.IGNORECASE)
 _WISH_NEEDLE_RE = re.compile("|".join(re.escape(n) for n in WISH_NEEDLES), re.IGNORECASE)
 """Cheap prefilters: one regex scan instead of a loop of substring tests."""
+_ASCII_AGE_NEEDLES = tuple(n for n in AGE_NEEDLES if n.isascii())
+
+
+def _has_age_needle(text: str) -> bool:
+    """``_AGE_NEEDLE_RE.search(text)``, faster on ASCII text (almost every post).
+
+    On ASCII text a case-insensitive match of a needle is exactly a substring test in the
+    lowercased text, and the needles with other characters cannot occur in it at all.
+    """
+    if text.isascii():
+        lowered = text.lower()
+        for needle in _ASCII_AGE_NEEDLES:  # noqa: SIM110 - a plain loop is fastest here
+            if needle in lowered:
+                return True
+        return False
+    return _AGE_NEEDLE_RE.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -233,7 +249,7 @@ class Collector:
                 self.zones.append(f.text)
 
     def _ages(self, record: Record, f: Field) -> None:
-        if not _DIGIT_RE.search(f.text) or not _AGE_NEEDLE_RE.search(f.text):
+        if not _DIGIT_RE.search(f.text) or not _has_age_needle(f.text):
             return
         for pattern in AGE_RES:
             for found in pattern.finditer(f.text):
