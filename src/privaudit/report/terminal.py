@@ -2,12 +2,19 @@
 
 Built with rich's own pieces (Panel, Table, Text) so it wraps cleanly down to 80 columns.
 Values are masked unless ``--reveal``; links and member paths are shown so the user can go
-straight to the post.
+straight to the post. ``--details`` explains every finding, ``--quiet`` prints only the
+grade and the counts, ``color=False`` writes no escape sequence at all.
+
+Archive strings (member names, pointers, links, notes) are hostile: they only ever reach
+rich as :class:`~rich.text.Text` (never parsed as console markup such as ``[bold]``), and
+control and bidirectional-override characters are replaced first (:func:`clean`), so a
+member name cannot move the cursor, retitle the window or reorder what is displayed.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -32,7 +39,12 @@ MIN_PLAN_STEPS = 5
 """Action-plan steps shown at least (more when ``--top`` asks for more)."""
 MAX_LINKS = 3
 """Links listed per plan step; the JSON report has all of them."""
+MAX_PLACES_DETAILS = 10
+"""Occurrences listed per explained finding with ``--details``."""
 SPARK = " ▁▂▃▄▅▆▇█"
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 class TerminalFormatter:
@@ -55,9 +67,17 @@ class TerminalFormatter:
         return buffer.getvalue()
 
 
+def clean(value: str) -> str:
+    """One line of archive text with nothing a terminal would execute: control characters
+    (escape sequences, line breaks) and bidirectional overrides become spaces."""
+    return _UNSAFE.sub(" ", value)
+
+
 def renderables(result: ScanResult, options: ReportOptions) -> list[RenderableType]:
     """The report's parts, in order."""
     findings = visible_findings(result, options)
+    if options.quiet:
+        return [_quiet(result, findings)]
     parts: list[RenderableType] = [_summary(result, findings)]
     steps = visible_steps(result, findings)
     if steps:
@@ -66,13 +86,14 @@ def renderables(result: ScanResult, options: ReportOptions) -> list[RenderableTy
         parts.append(_pattern_of_life(result.profile, options))
     if findings:
         parts.append(_table(findings, options))
-        for rank, finding in enumerate(findings[: options.top], start=1):
+        explained = len(findings) if options.details else options.top
+        for rank, finding in enumerate(findings[:explained], start=1):
             parts.append(_details(rank, finding, options))
-        if len(findings) > options.top:
+        if len(findings) > explained:
             parts.append(
                 Text(
-                    f"{len(findings) - options.top} more finding(s) in the table above; "
-                    "use --format json for every occurrence.",
+                    f"{len(findings) - explained} more finding(s) in the table above; "
+                    "--details explains every one, --format json lists every occurrence.",
                     style="dim",
                 )
             )
@@ -84,31 +105,59 @@ def renderables(result: ScanResult, options: ReportOptions) -> list[RenderableTy
         table.add_column("File", overflow="fold", ratio=2)
         table.add_column("Reason", overflow="fold", ratio=3)
         for _, item in skipped:
-            table.add_row(item.path, item.reason)
+            table.add_row(Text(clean(item.path)), Text(clean(item.reason)))
         parts.append(table)
     return parts
 
 
+def _quiet(result: ScanResult, findings: list[Finding]) -> Text:
+    """``--quiet``: the grade and the counts by severity on one line, nothing else."""
+    line = _grade(result)
+    line.append(f"  {len(findings)} finding(s): ")
+    for index, (level, count) in enumerate(_counts(findings).items()):
+        line.append(" · " if index else "")
+        line.append(f"{level.value} {count}", style=SEVERITY_STYLE[level] if count else "dim")
+    return line
+
+
+def _grade(result: ScanResult) -> Text:
+    line = Text()
+    line.append(f" Grade {result.grade} ", style=GRADE_STYLE.get(result.grade, "bold"))
+    return line
+
+
+def _counts(findings: list[Finding]) -> dict[Severity, int]:
+    counts = {level: 0 for level in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
+
+
 def _summary(result: ScanResult, findings: list[Finding]) -> Panel:
-    grade = Text(f" Grade {result.grade} ", style=GRADE_STYLE.get(result.grade, "bold"))
-    lines = Text()
-    lines.append_text(grade)
+    lines = _grade(result)
     lines.append(f"   {len(findings)} finding(s) in {result.records:,} records\n")
+    for level, count in _counts(findings).items():
+        lines.append(f" {level.value}: {count} ", style=SEVERITY_STYLE[level])
+        lines.append(" ")
+    lines.rstrip()
+    lines.append("\n")
+    categories: dict[str, int] = {}
+    for finding in findings:
+        categories[finding.category.value] = categories.get(finding.category.value, 0) + 1
+    if categories:
+        ranked = sorted(categories.items(), key=lambda item: (-item[1], item[0]))
+        lines.append("Kinds: ", style="bold")
+        lines.append(", ".join(f"{name} {count}" for name, count in ranked) + "\n")
     for archive in result.archives:
         platforms = ", ".join(archive.platforms) or "nothing recognised"
-        lines.append(f"{archive.path}", style="bold")
+        lines.append(clean(archive.path), style="bold")
         lines.append(f"  ({platforms}; {archive.members:,} files, {archive.records:,} records")
         if archive.skipped:
             lines.append(f", {len(archive.skipped)} not scanned", style="yellow")
         lines.append(")\n")
         for note in archive.notes:
-            lines.append(f"  • {note}\n", style="dim")
-    counts = {level: 0 for level in Severity}
-    for finding in findings:
-        counts[finding.severity] += 1
-    for level in Severity:
-        lines.append(f" {level.value}: {counts[level]} ", style=SEVERITY_STYLE[level])
-        lines.append(" ")
+            lines.append(f"  • {clean(note)}\n", style="dim")
+    lines.rstrip()
     return Panel(lines, title="privaudit", title_align="left")
 
 
@@ -124,8 +173,8 @@ def _table(findings: list[Finding], options: ReportOptions) -> Table:
             Text(
                 f"{finding.severity.value} {finding.score}", style=SEVERITY_STYLE[finding.severity]
             ),
-            Text(f"{finding.title}: {_shown(finding, options)}"),
-            _where_summary(finding),
+            Text(clean(f"{finding.title}: {_shown(finding, options)}")),
+            Text(_where_summary(finding)),
         )
     return table
 
@@ -133,22 +182,23 @@ def _table(findings: list[Finding], options: ReportOptions) -> Table:
 def _details(rank: int, finding: Finding, options: ReportOptions) -> Panel:
     head = Text()
     head.append("Found: ", style="bold")
-    head.append(_shown(finding, options))
+    head.append(clean(_shown(finding, options)))
     if finding.detail:
-        head.append(f" — {finding.detail}")
+        head.append(f" — {clean(finding.detail)}")
     head.append(f"  (confidence {finding.confidence.value})", style="dim")
-    places = [_place(o) for o in finding.occurrences[:MAX_PLACES]]
-    if len(finding.occurrences) > MAX_PLACES:
-        places.append(f"… and {len(finding.occurrences) - MAX_PLACES} more")
+    limit = MAX_PLACES_DETAILS if options.details else MAX_PLACES
+    places = [_place(o) for o in finding.occurrences[:limit]]
+    if len(finding.occurrences) > limit:
+        places.append(f"… and {len(finding.occurrences) - limit} more (--format json)")
     why = Text()
     why.append("Why: ", style="bold")
-    why.append(finding.why)
+    why.append(clean(finding.why))
     title = Text(f"{rank}. ")
     title.append(
         f"{finding.severity.value.upper()} {finding.score}",
         style=SEVERITY_STYLE[finding.severity],
     )
-    title.append(f"  {finding.title}")
+    title.append(f"  {clean(finding.title)}")
     body = Group(
         head,
         Text("Where:", style="bold"),
@@ -166,7 +216,7 @@ def _bullets(items: list[str]) -> Table:
     grid.add_column(width=3, justify="right")
     grid.add_column(overflow="fold")
     for item in items:
-        grid.add_row("•", item)
+        grid.add_row("•", Text(clean(item)))
     return grid
 
 
@@ -176,7 +226,7 @@ def _shown(finding: Finding, options: ReportOptions) -> str:
 
 def _where_summary(finding: Finding) -> str:
     first = finding.occurrences[0]
-    text = f"{finding.exposure.value}: {first.path}"
+    text = f"{finding.exposure.value}: {clean(first.path)}"
     if len(finding.occurrences) > 1:
         text += f" (+{len(finding.occurrences) - 1} more)"
     return text
@@ -203,12 +253,12 @@ def _plan(steps: list[ActionStep], options: ReportOptions) -> Panel:
     grid.add_column(overflow="fold")
     for rank, step in enumerate(shown, start=1):
         line = Text()
-        line.append(step.action, style="bold")
+        line.append(clean(step.action), style="bold")
         line.append(
             f"  ~{_minutes(step.effort_minutes)}, removes {step.risk_removed} risk points",
             style="dim",
         )
-        body: list[RenderableType] = [line, Text(step.how)]
+        body: list[RenderableType] = [line, Text(clean(step.how))]
         links = step.links[:MAX_LINKS]
         if links:
             more = len(step.links) - len(links)
@@ -237,7 +287,7 @@ def _pattern_of_life(profile: Profile, options: ReportOptions) -> Panel:
     lines = Text()
     if profile.timezone:
         lines.append("Time zone: ", style="bold")
-        lines.append(f"{profile.timezone}")
+        lines.append(clean(profile.timezone))
         if profile.timezone_source:
             lines.append(f" (from {profile.timezone_source})", style="dim")
         lines.append("\n")
@@ -255,8 +305,8 @@ def _pattern_of_life(profile: Profile, options: ReportOptions) -> Panel:
         )
     for place in profile.places:
         lines.append(f"Probable {place.role}: ", style="bold")
-        shown = place.value if options.reveal else place.evidence
-        near = f" near {place.near}" if place.near else ""
+        shown = clean(place.value if options.reveal else place.evidence)
+        near = f" near {clean(place.near)}" if place.near else ""
         lines.append(
             f"{shown}{near} — {place.items} items within {place.radius_m} m, "
             f"visible to: {place.exposure.value}\n"
@@ -264,12 +314,12 @@ def _pattern_of_life(profile: Profile, options: ReportOptions) -> Panel:
     for routine in profile.routines[:5]:
         lines.append("Routine: ", style="bold")
         lines.append(
-            f"every {routine.weekday} around {routine.hour:02d}:00 {routine.place} "
+            f"every {routine.weekday} around {routine.hour:02d}:00 {clean(routine.place)} "
             f"({routine.times} weeks)\n"
         )
     for trip in profile.trips[:5]:
         lines.append("Away: ", style="bold")
-        where = f" near {trip.near}" if trip.near else ""
+        where = f" near {clean(trip.near)}" if trip.near else ""
         what = "announced" if trip.source == "announcement" else f"{trip.days} days{where}"
         lines.append(f"{trip.start.date().isoformat()} — {what}\n")
     lines.rstrip()
