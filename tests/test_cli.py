@@ -213,3 +213,39 @@ def test_one_unreadable_path_does_not_stop_the_others(tmp_path: Path) -> None:
     assert code == 1
     assert doc["archives"][0]["skipped"][0]["reason"].endswith("no such file or folder")
     assert doc["archives"][1]["platforms"] == ["x"] and doc["findings"]
+
+
+def test_demo_writes_an_export_that_scans_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    made = runner.invoke(app, ["demo", str(out), "--platform", "instagram", "--zip"])
+    assert made.exit_code == 0, made.output
+    [archive] = out.glob("*.zip")
+    assert (out / "TRAINING.md").is_file()
+    scanned = runner.invoke(app, ["scan", str(archive), "--format", "json", "--fail-on", "none"])
+    assert scanned.exit_code == 0
+    report = json.loads(scanned.stdout)
+    assert report["archives"][0]["platforms"] == ["instagram"]
+    assert report["findings"]
+    again = runner.invoke(app, ["demo", str(out)])
+    assert again.exit_code == 2
+    assert "not empty" in again.output
+
+
+def test_demo_rejects_an_unknown_platform(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", str(tmp_path / "d"), "--platform", "myspace"])
+    assert result.exit_code == 2
+    assert "myspace" in result.output and not (tmp_path / "d").exists()
+
+
+def test_jobs_gives_the_same_report() -> None:
+    def report(jobs: str) -> dict[str, object]:
+        result = runner.invoke(
+            app, ["scan", str(X_ZIP), "--format", "json", "--fail-on", "none", "--jobs", jobs]
+        )
+        assert result.exit_code == 0, result.output
+        document: dict[str, object] = json.loads(result.stdout)
+        document.pop("generated_at", None)
+        return document
+
+    assert report("1") == report("2")
+    assert runner.invoke(app, ["scan", str(X_ZIP), "--jobs", "0"]).exit_code == 2
