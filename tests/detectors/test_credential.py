@@ -21,6 +21,7 @@ from .helpers import find, record, scan
 PASSWORDS = [
     # (text, rule, value)
     ("my password is hunter2", "password", "hunter2"),
+    ("the wifi password for the flat is Tulip-7731", "wifi", "Tulip-7731"),
     ("pw: Summer2024!", "password", "Summer2024!"),
     ("ok fine my password is 'correct horse battery staple' happy now??", "password",
      "correct horse battery staple"),
@@ -118,6 +119,8 @@ def test_pins_and_access_codes(text: str, value: str) -> None:
         "strong passwords matter",
         "passwords: use a manager",
         "what's the wifi password?",
+        "does anyone know the wifi password for the co-working space?",
+        "the password for the new portal arrives by post",
         "what's the wifi password? 🙏",
         "is the wifi password hunter2?",
         "password: ********",

@@ -203,7 +203,7 @@ LABEL = r"\s*(?::=|[:=]|->|=>|→|-(?=\s))\s*"
 VERB = rf"\s+{_LINK_WORDS}(?:\s*:)?\s+"
 """A verb link: "… is …", "… ist …", "… es …", "… c'est …"."""
 PREP_GAP = (
-    r"(?:\s+(?:for|to|on|at|of|f[üu]r|bei|zu|zum|zur|von|vom|para|de|del|pour|du|per|di|voor|van"
+    r"(?P<gap>\s+(?:for|to|on|at|of|f[üu]r|bei|zu|zum|zur|von|vom|para|de|del|pour|du|per|di|voor|van"
     r"|do|da|no|na)\s+(?:[^\W\d][\w.'’&-]*\s+){0,2}?[^\W\d][\w.'’&-]*)?"
 )
 """A short complement between cue and link: "my password *for netflix* is …"."""
@@ -218,9 +218,11 @@ TOKEN = (
 
 
 def _cue_re(cues: tuple[str, ...], link: str, token: str = TOKEN) -> re.Pattern[str]:
+    # After a complement only a real link counts: in "the wifi password for the flat is X"
+    # a bare space after "for the" would make "flat" the password and hide X.
     return re.compile(
         r"(?<![\w-])(?P<cue>" + "|".join(cues) + r")(?![\w-])" + PREP_GAP
-        + r"(?P<link>" + link + r")" + token,
+        + r"(?P<link>(?(gap)(?:" + LABEL + "|" + VERB + r")|(?:" + link + r")))" + token,
         re.IGNORECASE,
     )  # fmt: skip
 
