@@ -160,3 +160,11 @@ def test_a_failing_inference_step_does_not_lose_the_findings(
     result = scan([X_FOLDER])
     assert any(f.category.value == "phone" for f in result.findings)
     assert any("could not be worked out" in n for n in result.archives[0].notes)
+
+
+def test_account_entries_are_reviewed_in_settings_not_deleted_as_posts(
+    x_result: ScanResult,
+) -> None:
+    [review] = [s for s in x_result.action_plan if s.type == "review-account"]
+    assert "Settings" in review.how
+    assert "Delete the post" not in review.how

@@ -248,6 +248,10 @@ def _how(draft: _Draft) -> str:
         return " ".join(dict.fromkeys([edit, *texts]))
     if draft.type == "clean-library":
         return LIBRARY_EDIT.get(draft.platform) or removal(draft.platform, Exposure.ACCOUNT)
+    if draft.type == "review-account":
+        # Account entries are settings, not posts, however visible they are: "delete the
+        # post" would send the user looking for something that does not exist.
+        return removal(draft.platform, Exposure.ACCOUNT)
     if draft.type == "delete-location-history":
         texts = PROTECT.get((Category.LOCATION, draft.platform), [])
         return texts[0] if texts else RULE_ADVICE["location-history"][0]
