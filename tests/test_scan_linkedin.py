@@ -116,3 +116,9 @@ def test_own_phone_is_recognised_as_the_accounts(folder_result: ScanResult) -> N
     assert [o.url for o in public] == [
         "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7191432058112345678"
     ]
+
+
+def test_identity_kit_names_the_person_not_a_skill(folder_result: ScanResult) -> None:
+    [kit] = [f for f in folder_result.findings if f.rule == "identity-theft-kit"]
+    assert kit.value.startswith("Elena Marsh")
+    assert all(o.path != "Skills.csv" for o in kit.occurrences)

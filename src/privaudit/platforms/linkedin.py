@@ -169,7 +169,11 @@ _SPECS: dict[str, _Spec] = {
         detail_label="education at {}",
     ),
     "skills": _Spec(
-        "skill on your profile", Kind.PROFILE, Exposure.PUBLIC, unknown_role=Role.OTHER
+        "skill on your profile",
+        Kind.PROFILE,
+        Exposure.PUBLIC,
+        roles={"name": Role.OTHER},  # the skill's name ("Bicycle Repair"), not a person's
+        unknown_role=Role.OTHER,
     ),
     "languages": _Spec(
         "language on your profile",

@@ -229,7 +229,9 @@ class Collector:
             first, last = firsts["first name"], firsts["last name"]
             full = f"{first.text.strip()} {last.text.strip()}"
             if is_full_name(full):
-                where = replace(occurrence(record, first.pointer), exposure=exposure)
+                lead = len(first.text) - len(first.text.lstrip())
+                span = (lead, lead + len(first.text.strip()))  # the first-name cell
+                where = replace(occurrence(record, first.pointer, span), exposure=exposure)
                 self.names.append(ProfileFact(full, exposure, record.platform, where))
         for f in names:
             if f.name.lower() in _NAME_FIELDS and is_full_name(f.text):
