@@ -124,6 +124,58 @@ def answer_key(
             export.decoys.append(Decoy(item.key, member, ptr, item.text, item.decoy))
 
 
+def meta_thread(
+    export: Export,
+    story: Story,
+    where: dict[str, tuple[str, str]],
+    thread: str,
+    other: str,
+    rel: str,
+    *,
+    thread_path: str,
+    photo_dir: str,
+    photo_id: tuple[str, int, int],
+    member_root: str = "",
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Add one Meta (Facebook, Instagram) inbox thread as ``rel``, messages newest first.
+
+    A photo sent in the thread is ``photo_dir`` + a number from ``photo_id`` (label,
+    digits, leading digits) in the message's ``uri``, and ``member_root`` + that ``uri`` in
+    the archive; ``extra`` keys close the thread document. Each message's place goes into
+    ``where``.
+    """
+    p = story.persona
+    label, digits, lead = photo_id
+    messages: list[Any] = []
+    for item in sorted(story.messages(thread), key=lambda i: i.when, reverse=True):
+        message: dict[str, Any] = {
+            "sender_name": p.name if item.mine else other,
+            "timestamp_ms": epoch(item.when) * 1000,
+            "content": item.text,
+        }
+        if item.photo is not None:
+            uri = f"{photo_dir}{number(f'{p.seed}:{label}:{item.key}', digits, lead)}.jpg"
+            message["photos"] = [{"uri": uri, "creation_timestamp": epoch(item.when)}]
+            export.add(f"{member_root}{uri}", phone_photo(item, p))
+            where[item.key] = (f"{member_root}{uri}", "")
+        message["is_geoblocked_for_viewer"] = False
+        messages.append(message)
+    doc = {
+        "participants": [{"name": other}, {"name": p.name}],
+        "messages": messages,
+        "title": other,
+        "is_still_participant": True,
+        "thread_path": thread_path,
+        "magic_words": [],
+        **(extra or {}),
+    }
+    for item in story.messages(thread):
+        if item.photo is None:
+            where[item.key] = (rel, pointer_of(doc, item.text))
+    export.add(rel, meta_json(doc))
+
+
 def account_facts(
     export: Export,
     persona: Persona,

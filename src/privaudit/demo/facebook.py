@@ -27,8 +27,8 @@ from privaudit.demo.export import (
     code,
     epoch,
     meta_json,
+    meta_thread,
     number,
-    phone_photo,
     plain_photo,
     pointer_of,
 )
@@ -145,36 +145,19 @@ def build(story: Story) -> Export:
         other = people[thread][0]
         folder = f"{_slug(other)}_{number(f'{p.seed}:thread:{thread}', 15)}"
         rel = f"{ACT}/messages/inbox/{folder}/message_1.json"
-        messages: list[Any] = []
-        for item in sorted(story.messages(thread), key=lambda i: i.when, reverse=True):
-            message: dict[str, Any] = {
-                "sender_name": p.name if item.mine else other,
-                "timestamp_ms": epoch(item.when) * 1000,
-            }
-            if item.photo is not None:
-                photo_id = number(f"{p.seed}:dmphoto:{item.key}", 15)
-                uri = f"messages/inbox/{folder}/photos/{photo_id}.jpg"
-                export.add(f"{ACT}/{uri}", phone_photo(item, p))
-                message["content"] = item.text
-                message["photos"] = [{"uri": uri, "creation_timestamp": epoch(item.when)}]
-                where[item.key] = (f"{ACT}/{uri}", "")
-            else:
-                message["content"] = item.text
-            message["is_geoblocked_for_viewer"] = False
-            messages.append(message)
-        doc = {
-            "participants": [{"name": other}, {"name": p.name}],
-            "messages": messages,
-            "title": other,
-            "is_still_participant": True,
-            "thread_path": f"inbox/{folder}",
-            "magic_words": [],
-            "thread_type": "Regular",
-        }
-        for item in story.messages(thread):
-            if item.photo is None:
-                where[item.key] = (rel, pointer_of(doc, item.text))
-        export.add(rel, meta_json(doc))
+        meta_thread(
+            export,
+            story,
+            where,
+            thread,
+            other,
+            rel,
+            thread_path=f"inbox/{folder}",
+            photo_dir=f"messages/inbox/{folder}/photos/",
+            photo_id=("dmphoto", 15, 1),
+            member_root=f"{ACT}/",
+            extra={"thread_type": "Regular"},
+        )
 
     export.add(
         "connections/friends/your_friends.json",

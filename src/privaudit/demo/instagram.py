@@ -27,8 +27,8 @@ from privaudit.demo.export import (
     code,
     epoch,
     meta_json,
+    meta_thread,
     number,
-    phone_photo,
     plain_photo,
     pointer_of,
 )
@@ -154,33 +154,17 @@ def build(story: Story) -> Export:
         other, handle = people[thread]
         folder = f"{handle.replace('_', '')}_{number(f'{p.seed}:thread:{thread}', 17, 17)}"
         rel = f"{ACT}/messages/inbox/{folder}/message_1.json"
-        messages: list[Any] = []
-        for item in sorted(story.messages(thread), key=lambda i: i.when, reverse=True):
-            message: dict[str, Any] = {
-                "sender_name": p.name if item.mine else other,
-                "timestamp_ms": epoch(item.when) * 1000,
-                "content": item.text,
-            }
-            if item.photo is not None:
-                photo_id = number(f"{p.seed}:dm:{item.key}", 17, 17)
-                uri = f"{ACT}/messages/inbox/{folder}/photos/{photo_id}.jpg"
-                message["photos"] = [{"uri": uri, "creation_timestamp": epoch(item.when)}]
-                export.add(uri, phone_photo(item, p))
-                where[item.key] = (uri, "")
-            message["is_geoblocked_for_viewer"] = False
-            messages.append(message)
-        doc = {
-            "participants": [{"name": other}, {"name": p.name}],
-            "messages": messages,
-            "title": other,
-            "is_still_participant": True,
-            "thread_path": f"{ACT}/messages/inbox/{folder}",
-            "magic_words": [],
-        }
-        for item in story.messages(thread):
-            if item.photo is None:
-                where[item.key] = (rel, pointer_of(doc, item.text))
-        export.add(rel, meta_json(doc))
+        meta_thread(
+            export,
+            story,
+            where,
+            thread,
+            other,
+            rel,
+            thread_path=f"{ACT}/messages/inbox/{folder}",
+            photo_dir=f"{ACT}/messages/inbox/{folder}/photos/",
+            photo_id=("dm", 17, 17),
+        )
     export.add(
         "connections/followers_and_following/followers_1.json",
         meta_json(

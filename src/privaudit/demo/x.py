@@ -326,33 +326,22 @@ def _s(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _lines(obj: Any, level: int) -> str:
-    """X's data files: two-space indent, ``"key" : value``, empty containers ``[ ]``."""
+def _lines(obj: Any, level: int, inline_lists: bool = False) -> str:
+    """X's data files: two-space indent, ``"key" : value``, empty containers ``[ ]``.
+
+    With ``inline_lists`` (``manifest.js``), lists stay on the line (``[ { … } ]``)."""
     pad, inner = "  " * level, "  " * (level + 1)
     if isinstance(obj, dict):
         if not obj:
             return "{ }"
-        parts = [f"{inner}{_s(k)} : {_lines(v, level + 1)}" for k, v in obj.items()]
+        parts = [f"{inner}{_s(k)} : {_lines(v, level + 1, inline_lists)}" for k, v in obj.items()]
         return "{\n" + ",\n".join(parts) + "\n" + pad + "}"
     if isinstance(obj, list):
         if not obj:
             return "[ ]"
+        if inline_lists:
+            return "[ " + ", ".join(_lines(v, level, inline_lists) for v in obj) + " ]"
         return "[\n" + ",\n".join(inner + _lines(v, level + 1) for v in obj) + "\n" + pad + "]"
-    return _s(obj) if isinstance(obj, str) else json.dumps(obj)
-
-
-def _jackson(obj: Any, level: int) -> str:
-    """``manifest.js``: like :func:`_lines`, but lists stay on the line (``[ { … } ]``)."""
-    pad, inner = "  " * level, "  " * (level + 1)
-    if isinstance(obj, dict):
-        if not obj:
-            return "{ }"
-        parts = [f"{inner}{_s(k)} : {_jackson(v, level + 1)}" for k, v in obj.items()]
-        return "{\n" + ",\n".join(parts) + "\n" + pad + "}"
-    if isinstance(obj, list):
-        if not obj:
-            return "[ ]"
-        return "[ " + ", ".join(_jackson(v, level) for v in obj) + " ]"
     return _s(obj) if isinstance(obj, str) else json.dumps(obj)
 
 
@@ -393,7 +382,7 @@ def _manifest(
         "readmeInfo": {"fileName": "data/README.txt", "directory": "data/", "name": "README.txt"},
         "dataTypes": types,
     }
-    return f"window.__THAR_CONFIG = {_jackson(config, 0)}".encode()
+    return f"window.__THAR_CONFIG = {_lines(config, 0, inline_lists=True)}".encode()
 
 
 def _snowflake(when: datetime, label: str) -> str:
