@@ -99,7 +99,7 @@ def severity_band(level: Severity) -> tuple[int, int]:
 
 
 def _prune_profile(result: ScanResult, policy: Policy) -> None:
-    """A disabled home/work/routine rule also leaves the pattern-of-life summary."""
+    """A disabled home, work or routine rule also leaves the pattern-of-life summary."""
     profile = result.profile
     if profile is None:
         return
