@@ -72,6 +72,7 @@ from privaudit.platforms.meta import (
     MediaLinks,
     MetaPlatform,
     SelfNames,
+    Thread,
     coordinate_point,
     exif_fields,
     exif_points,
@@ -79,13 +80,11 @@ from privaudit.platforms.meta import (
     fix_text,
     from_epoch,
     html_labelled,
-    is_thread,
     items,
     label_of,
     label_values,
     load,
     media_records,
-    parse_thread,
     rel_path,
     text_field,
     url_of,
@@ -267,7 +266,7 @@ class FacebookPlatform(MetaPlatform):
         for member in files.comments:
             yield from self._comments(archive, member, selves, notes)
         for member in files.threads:
-            yield from self._thread(archive, member, selves, links, notes)
+            yield from self.thread_member(archive, member, selves, links, notes)
         for member in files.threads_html:
             yield from self.html_thread_records(
                 archive, member, selves, _message_label(member.path), notes
@@ -297,18 +296,7 @@ class FacebookPlatform(MetaPlatform):
                 archive, member, notes, Role.TEXT, Exposure.PUBLIC, "Facebook Page you like"
             )
         for member in files.unknown:
-            doc = load(archive, member, notes)
-            if doc is None:
-                continue
-            if is_thread(doc):
-                yield from self._thread(archive, member, selves, links, notes, doc)
-                continue
-            notes.note(
-                f"unrecognised Facebook file {rel_path(member.path)}, scanned as generic JSON"
-            )
-            yield from self.generic_records(
-                archive, member, doc, "Facebook data (read generically)"
-            )
+            yield from self.thread_member(archive, member, selves, links, notes)
         for member in files.other_html:
             yield from self.html_generic_records(
                 archive, member, "Facebook page of the HTML export", notes
@@ -326,10 +314,9 @@ class FacebookPlatform(MetaPlatform):
         key = "profile_v2" if isinstance(doc.get("profile_v2"), dict) else "profile"
         profile = doc.get(key)
         if not isinstance(profile, dict):
-            notes.note(
-                f"unrecognised Facebook file {rel_path(member.path)}, scanned as generic JSON"
+            yield from self.unrecognised(
+                archive, member, doc, notes, "Facebook profile", Kind.ACCOUNT
             )
-            yield from self.generic_records(archive, member, doc, "Facebook profile", Kind.ACCOUNT)
             return
         base = f"/{key}"
         name = profile.get("name")
@@ -717,33 +704,10 @@ class FacebookPlatform(MetaPlatform):
                 label="Facebook comment",
             )
 
-    def _thread(
-        self,
-        archive: Archive,
-        member: Member,
-        selves: SelfNames,
-        links: MediaLinks,
-        notes: ReadNotes,
-        doc: Any = None,
-    ) -> Iterator[Record]:
-        doc = load(archive, member, notes) if doc is None else doc
-        if doc is None:
-            return
-        thread = parse_thread(doc)
-        if thread is None:
-            notes.note(
-                f"unrecognised Facebook file {rel_path(member.path)}, scanned as generic JSON"
-            )
-            yield from self.generic_records(
-                archive, member, doc, "Facebook data (read generically)"
-            )
-            return
-        label = (
-            "Messenger message (end-to-end encrypted chat)"
-            if thread.secure_storage
-            else _message_label(member.path)
-        )
-        yield from self.thread_records(archive, member, thread, selves, links, label)
+    def thread_label(self, path: str, thread: Thread) -> str:
+        if thread.secure_storage:
+            return "Messenger message (end-to-end encrypted chat)"
+        return _message_label(path)
 
     # -- location and affiliations ---------------------------------------------------------
 

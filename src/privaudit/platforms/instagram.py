@@ -57,6 +57,7 @@ from privaudit.platforms.meta import (
     MediaLinks,
     MetaPlatform,
     SelfNames,
+    Thread,
     as_list,
     coordinate_point,
     exif_fields,
@@ -64,12 +65,10 @@ from privaudit.platforms.meta import (
     fix_text,
     from_epoch,
     html_labelled,
-    is_thread,
     items,
     label_of,
     load,
     media_records,
-    parse_thread,
     rel_path,
     string_map_fields,
     text_field,
@@ -251,7 +250,7 @@ class InstagramPlatform(MetaPlatform):
         for member in files.comments:
             yield from self._comments(archive, member, notes)
         for member in files.threads:
-            yield from self._thread(archive, member, selves, links, notes)
+            yield from self.thread_member(archive, member, selves, links, notes)
         for member in files.threads_html:
             yield from self.html_thread_records(
                 archive, member, selves, _message_label(member.path), notes
@@ -267,18 +266,7 @@ class InstagramPlatform(MetaPlatform):
         for member in files.last_location:
             yield from self._last_location(archive, member, notes)
         for member in files.unknown:
-            doc = load(archive, member, notes)
-            if doc is None:
-                continue
-            if is_thread(doc):
-                yield from self._thread(archive, member, selves, links, notes, doc)
-                continue
-            notes.note(
-                f"unrecognised Instagram file {rel_path(member.path)}, scanned as generic JSON"
-            )
-            yield from self.generic_records(
-                archive, member, doc, "Instagram data (read generically)"
-            )
+            yield from self.thread_member(archive, member, selves, links, notes)
         for member in files.other_html:
             yield from self.html_generic_records(
                 archive, member, "Instagram page of the HTML export", notes
@@ -315,10 +303,9 @@ class InstagramPlatform(MetaPlatform):
             return
         entries = list(items(doc))
         if not any("string_map_data" in entry for _, entry in entries):
-            notes.note(
-                f"unrecognised Instagram file {rel_path(member.path)}, scanned as generic JSON"
+            yield from self.unrecognised(
+                archive, member, doc, notes, "Instagram profile", Kind.ACCOUNT
             )
-            yield from self.generic_records(archive, member, doc, "Instagram profile", Kind.ACCOUNT)
             return
         for ptr, entry in entries:
             public: list[Field] = []
@@ -582,30 +569,8 @@ class InstagramPlatform(MetaPlatform):
                 label="Instagram comment",
             )
 
-    def _thread(
-        self,
-        archive: Archive,
-        member: Member,
-        selves: SelfNames,
-        links: MediaLinks,
-        notes: ReadNotes,
-        doc: Any = None,
-    ) -> Iterator[Record]:
-        doc = load(archive, member, notes) if doc is None else doc
-        if doc is None:
-            return
-        thread = parse_thread(doc)
-        if thread is None:
-            notes.note(
-                f"unrecognised Instagram file {rel_path(member.path)}, scanned as generic JSON"
-            )
-            yield from self.generic_records(
-                archive, member, doc, "Instagram data (read generically)"
-            )
-            return
-        yield from self.thread_records(
-            archive, member, thread, selves, links, _message_label(member.path)
-        )
+    def thread_label(self, path: str, thread: Thread) -> str:
+        return _message_label(path)
 
     def _last_location(
         self, archive: Archive, member: Member, notes: ReadNotes

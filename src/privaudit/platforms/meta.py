@@ -1238,6 +1238,46 @@ class MetaPlatform(Platform):
 
     # -- shared reading ------------------------------------------------------------------
 
+    def thread_member(
+        self,
+        archive: Archive,
+        member: Member,
+        selves: SelfNames,
+        links: MediaLinks,
+        notes: ReadNotes,
+    ) -> Iterator[Record]:
+        """A thread file's messages; a file that is no thread is noted and read generically."""
+        doc = load(archive, member, notes)
+        if doc is None:
+            return
+        thread = parse_thread(doc)
+        if thread is None:
+            yield from self.unrecognised(archive, member, doc, notes)
+            return
+        label = self.thread_label(member.path, thread)
+        yield from self.thread_records(archive, member, thread, selves, links, label)
+
+    def thread_label(self, path: str, thread: Thread) -> str:
+        """What a message of this thread is called ("Messenger message request" …)."""
+        raise NotImplementedError
+
+    def unrecognised(
+        self,
+        archive: Archive,
+        member: Member,
+        doc: Any,
+        notes: ReadNotes,
+        label: str | None = None,
+        kind: Kind = Kind.OTHER,
+    ) -> Iterator[Record]:
+        """A file of a shape this reader does not know: said in a note, then read generically,
+        so nothing in it goes unscanned."""
+        notes.note(
+            f"unrecognised {self.title} file {rel_path(member.path)}, scanned as generic JSON"
+        )
+        label = label or f"{self.title} data (read generically)"
+        yield from self.generic_records(archive, member, doc, label, kind)
+
     def thread_records(
         self,
         archive: Archive,
